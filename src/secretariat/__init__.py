@@ -1,0 +1,1 @@
+"""Secretariat: the statutory bodies of an intergovernmental organization, as software."""

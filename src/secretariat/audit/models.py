@@ -1,0 +1,38 @@
+"""The append-only log of every state change."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class EventType(models.TextChoices):
+    CHARTER_LOADED = "charter-loaded", _("charter loaded")
+    RECORD_LOADED = "record-loaded", _("record loaded")
+    DEMO_USERS_CREATED = "demo-users-created", _("demo users created")
+
+
+class AuditEvent(models.Model):
+    occurred_at = models.DateTimeField(_("occurred at"), auto_now_add=True)
+    event_type = models.CharField(_("event"), max_length=48, choices=EventType.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("actor"),
+    )
+    #: Who acted when no user did, e.g. ``command line``.
+    actor_label = models.CharField(_("acting through"), max_length=64, blank=True)
+    target = models.CharField(_("target"), max_length=200)
+    extra = models.JSONField(_("details"), default=dict)
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        ordering = ["occurred_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.event_type} {self.target}"

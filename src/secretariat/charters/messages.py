@@ -1,0 +1,86 @@
+"""File problems in the user's language.
+
+The schema speaks in codes with parameters; this module turns the codes we know
+into translated sentences that say what is expected, and leaves pydantic's own
+English sentence for the rare ones we do not.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from secretariat.charters.files import LocatedProblem
+
+
+def _messages() -> dict[str, str]:
+    # Built on each call so that the active language applies.
+    return {
+        "missing": _("this field is required"),
+        "extra_forbidden": _("this key is not part of the format; check its spelling"),
+        "literal_error": _("expected one of %(expected)s"),
+        "enum": _("expected one of %(expected)s"),
+        "union_tag_invalid": _("expected a kind among %(expected_tags)s, not %(tag)s"),
+        "union_tag_not_found": _("a 'kind' key is required here"),
+        "string_pattern_mismatch": _("does not have the expected form (%(pattern)s)"),
+        "string_too_short": _("must not be empty"),
+        "string_type": _("expected text"),
+        "too_short": _("expected at least %(min_length)s entries"),
+        "date_from_datetime_parsing": _("expected a date written YYYY-MM-DD"),
+        "date_parsing": _("expected a date written YYYY-MM-DD"),
+        "date_type": _("expected a date written YYYY-MM-DD"),
+        "int_parsing": _("expected a whole number"),
+        "int_type": _("expected a whole number"),
+        "bool_parsing": _("expected true or false"),
+        "bool_type": _("expected true or false"),
+        "dict_type": _("expected a mapping of keys to values"),
+        "list_type": _("expected a list"),
+        "model_type": _("expected a mapping of keys to values"),
+        "model_attributes_type": _("expected a mapping of keys to values"),
+        "greater_than_equal": _("expected a number of at least %(ge)s"),
+        "greater_than": _("expected a number above %(gt)s"),
+        "duplicate": _("%(code)s is listed twice"),
+        "unknown-state": _("%(code)s is not a member state of this organization"),
+        "unknown-body": _("no body has the code '%(code)s'"),
+        "unknown-person": _("no person has the code '%(code)s'"),
+        "unknown-session": _("no session has the code '%(code)s'"),
+        "unknown-document": _("no document has the code '%(code)s'"),
+        "unknown-organization": _(
+            "no organization has the code '%(code)s'; load its charter first"
+        ),
+        "unknown-chairmanship": _(
+            "no chairmanship of %(code)s begins on or after %(date)s; list it under chairmanships"
+        ),
+        "unknown-item": _("session %(session)s has no agenda item %(number)s"),
+        "missing-language": _(
+            "a text in every official language is expected; '%(language)s' is missing"
+        ),
+        "reporting-cycle": _("body %(code)s ends up reporting to itself"),
+        "yaml-syntax": _("is not valid YAML: %(reason)s"),
+        "not-a-mapping": _("the file must be a YAML mapping of keys to values"),
+        "period-ends-before-start": _("this period ends before it starts"),
+        "periods-overlap": _("this period starts before the previous one ends"),
+        "period-after-open-period": _("the previous period never ends, so no period may follow"),
+        "session-ends-before-start": _("the session closes before it opens"),
+        "approval-incomplete": _(
+            "an approved agenda says at which session (approved_at) and on which date "
+            "(approved_on) it was approved"
+        ),
+        "item-without-session": _("an agenda item is given without the session (adopted_at)"),
+        "published-not-public": _(
+            "only a public document can be published; classify it public first"
+        ),
+        "self-relation": _("a document cannot relate to itself"),
+    }
+
+
+def describe(problem: LocatedProblem) -> str:
+    """Return ``file:line: field: message`` with the message in the active language."""
+    template = _messages().get(problem.code)
+    message = problem.message
+    if template is not None:
+        try:
+            message = template % {key: str(value) for key, value in problem.params.items()}
+        except (KeyError, ValueError):
+            message = problem.message
+    where = f"{problem.path}:{problem.line}"
+    return f"{where}: {problem.field}: {message}" if problem.field else f"{where}: {message}"

@@ -1,0 +1,690 @@
+"""The charter and record file formats, as pydantic models (no Django).
+
+A *charter* describes one organization: its languages, members and their
+participation over time, bodies with their composition, hierarchy, decision
+rules per matter and chair rule, and the organization's chairmanship rule.
+A *record* describes what happened: people and their offices, sessions with
+their attendance and agendas, documents with their texts and relations.
+
+The models check the shape of each value; :func:`check_charter` and
+:func:`check_record` then check what refers to what (a body reporting to an
+unknown body, overlapping periods, ...). Both return problems with the path of
+the offending field so that the loader can point at its line in the file.
+``docs/charters.md`` documents the format with a complete example.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from secretariat.rules.errors import RuleError
+from secretariat.rules.participation import ParticipationStatus, Period, check_periods
+
+Code = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+StateCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Translated = Annotated[dict[Language, Text], Field(min_length=1)]
+
+Loc = tuple[str | int, ...]
+
+
+class Strict(BaseModel):
+    """Refuse unknown keys: a misspelt key must not be silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+# ----------------------------------------------------------------------------- decision rules
+# Rules are data, composed from a few primitives; the engine that evaluates them lives in
+# secretariat.rules (a separate issue). Here they are only checked for shape.
+
+Share = Annotated[str, StringConstraints(pattern=r"^\d+/\d+$")]
+
+
+class ConsensusRule(Strict):
+    kind: Literal["consensus"]
+    #: Whether an absent member blocks consensus or is simply not counted.
+    absentees: Literal["ignored", "block"] = "ignored"
+    #: Whether a member may declare itself not concerned (the decision does not apply to it).
+    allows_non_participation: bool = False
+
+
+class UnanimityRule(Strict):
+    kind: Literal["unanimity"]
+    abstention_blocks: bool = False
+
+
+class ThresholdRule(Strict):
+    kind: Literal["threshold"]
+    count: int | None = Field(default=None, ge=1)
+    share: Share | None = None
+    of: Literal["members", "present-and-voting", "participating"] = "members"
+
+    @field_validator("share")
+    @classmethod
+    def _share_is_proper(cls, value: str | None) -> str | None:
+        if value is not None:
+            numerator, denominator = (int(part) for part in value.split("/"))
+            if denominator == 0 or not 0 < Fraction(numerator, denominator) <= 1:
+                raise ValueError("a share is a fraction above 0 and at most 1, such as 2/3")
+        return value
+
+
+class VetoRule(Strict):
+    kind: Literal["veto"]
+    members: list[StateCode] = Field(min_length=1)
+    abstention_is_veto: bool = False
+
+
+class WeightedThresholdRule(Strict):
+    kind: Literal["weighted-threshold"]
+    share: Share
+    weights: dict[StateCode, Annotated[float, Field(gt=0)]] = Field(min_length=1)
+    weight: Text
+    reference_year: int | None = None
+
+
+class BlockingMinorityRule(Strict):
+    kind: Literal["blocking-minority"]
+    count: int = Field(ge=1)
+
+
+class AllOfRule(Strict):
+    kind: Literal["all-of"]
+    rules: list[DecisionRule] = Field(min_length=1)
+
+
+class AnyOfRule(Strict):
+    kind: Literal["any-of"]
+    rules: list[DecisionRule] = Field(min_length=1)
+
+
+DecisionRule = Annotated[
+    ConsensusRule
+    | UnanimityRule
+    | ThresholdRule
+    | VetoRule
+    | WeightedThresholdRule
+    | BlockingMinorityRule
+    | AllOfRule
+    | AnyOfRule,
+    Field(discriminator="kind"),
+]
+AllOfRule.model_rebuild()
+AnyOfRule.model_rebuild()
+
+Procedure = Literal["in-session", "written", "silence"]
+
+
+class Matter(Strict):
+    """How a body decides one kind of matter."""
+
+    names: Translated | None = None
+    rule: DecisionRule
+    procedures: list[Procedure] = Field(default_factory=lambda: ["in-session"], min_length=1)
+    source: Text | None = None
+
+
+# ----------------------------------------------------------------------------- chair rules
+
+Term = Literal["calendar-year", "month", "session-to-session", "fixed"]
+
+
+class ChairingStateRule(Strict):
+    """The representative of the state that chairs the organization chairs the body."""
+
+    kind: Literal["chairing-state"]
+    source: Text | None = None
+
+
+class HostStateRule(Strict):
+    """The head of the state hosting the regular session chairs until the next one."""
+
+    kind: Literal["host-state"]
+    until: Literal["next-regular-session"] = "next-regular-session"
+    source: Text | None = None
+
+
+class RotationRule(Strict):
+    """States take turns, in the order of their names in one language."""
+
+    kind: Literal["rotation"]
+    order: Literal["alphabetical"] = "alphabetical"
+    language: Language
+    term: Term
+    source: Text | None = None
+
+
+class ElectedRule(Strict):
+    kind: Literal["elected"]
+    term_years: int = Field(ge=1)
+    source: Text | None = None
+
+
+ChairRule = Annotated[
+    ChairingStateRule | HostStateRule | RotationRule | ElectedRule,
+    Field(discriminator="kind"),
+]
+
+
+# ----------------------------------------------------------------------------- the charter
+
+
+class PeriodSpec(Strict):
+    status: ParticipationStatus
+    start_on: date = Field(alias="from")
+    end_on: date | None = Field(default=None, alias="to")
+    source: Text | None = None
+
+    def as_period(self) -> Period:
+        return Period(self.status, self.start_on, self.end_on)
+
+
+class MemberSpec(Strict):
+    code: StateCode
+    names: Translated
+    short_names: Translated | None = None
+    periods: list[PeriodSpec] = Field(min_length=1)
+
+
+Level = Literal[
+    "supreme", "ministerial", "senior-officials", "permanent", "parliamentary", "subsidiary"
+]
+
+
+class BodySpec(Strict):
+    code: Code
+    names: Translated
+    acronyms: Translated | None = None
+    level: Level
+    reports_to: Code | None = None
+    #: Whose representatives sit in the body (e.g. ``minister-of-foreign-affairs``).
+    members: Code
+    composition: Translated
+    decisions: dict[Code, Matter] = Field(min_length=1)
+    chair: ChairRule
+
+
+class ChairmanshipRuleSpec(Strict):
+    kind: Literal["rotation", "host-state", "elected"]
+    order: Literal["alphabetical"] | None = None
+    language: Language | None = None
+    term: Term
+    description: Translated | None = None
+    source: Text | None = None
+
+
+class ChairmanshipSpec(Strict):
+    state: StateCode
+    start_on: date = Field(alias="from")
+    end_on: date | None = Field(default=None, alias="to")
+    priorities: Translated | None = None
+    source: Text | None = None
+
+
+class OrganizationSpec(Strict):
+    code: Code
+    names: Translated
+    acronyms: Translated
+    official_languages: list[Language] = Field(min_length=1)
+    working_languages: list[Language] = Field(min_length=1)
+    chairmanship: ChairmanshipRuleSpec
+
+
+class Charter(Strict):
+    organization: OrganizationSpec
+    members: list[MemberSpec] = Field(min_length=1)
+    bodies: list[BodySpec] = Field(min_length=1)
+    chairmanships: list[ChairmanshipSpec] = Field(default_factory=list)
+
+
+# ----------------------------------------------------------------------------- the record
+
+
+class OfficeSpec(Strict):
+    role: Code
+    titles: Translated
+    state: StateCode | None = None
+    #: Leave out when the sources do not say since when the office was held.
+    start_on: date | None = Field(default=None, alias="from")
+    end_on: date | None = Field(default=None, alias="to")
+
+
+class PersonSpec(Strict):
+    code: Code
+    names: Translated
+    state: StateCode | None = None
+    offices: list[OfficeSpec] = Field(default_factory=list)
+
+
+class AttendanceSpec(Strict):
+    state: StateCode
+    presence: Literal["in-person", "remote", "absent"]
+    head: Code | None = None
+    note: Translated | None = None
+
+
+ItemResult = Literal[
+    "pending",
+    "adopted",
+    "approved",
+    "agreed",
+    "noted",
+    "discussed",
+    "rejected",
+    "deferred",
+    "returned",
+    "withdrawn",
+]
+
+
+class AgendaItemSpec(Strict):
+    number: int = Field(ge=1)
+    titles: Translated
+    documents: list[Code] = Field(default_factory=list)
+    result: ItemResult = "pending"
+    result_note: Translated | None = None
+
+
+class AgendaSpec(Strict):
+    status: Literal["draft", "approved"]
+    approved_at: Code | None = None
+    approved_by: list[Code] = Field(default_factory=list)
+    approved_on: date | None = None
+    items: list[AgendaItemSpec] = Field(default_factory=list)
+
+
+class SessionSpec(Strict):
+    code: Code
+    bodies: list[Code] = Field(min_length=1)
+    titles: Translated
+    number: int | None = Field(default=None, ge=1)
+    kind: Literal["regular", "extraordinary"]
+    mode: Literal["in-person", "videoconference", "hybrid"]
+    venue: Translated | None = None
+    host: StateCode | None = None
+    start_on: date = Field(alias="from")
+    end_on: date | None = Field(default=None, alias="to")
+    status: Literal["planned", "convened", "open", "closed"]
+    chair_state: StateCode | None = None
+    chair_person: Code | None = None
+    requested_by: list[StateCode] = Field(default_factory=list)
+    officials: list[Code] = Field(default_factory=list)
+    attendance: list[AttendanceSpec] = Field(default_factory=list)
+    chairmanship_handover: StateCode | None = None
+    summary: Translated | None = None
+    agenda: AgendaSpec | None = None
+
+
+class TextSpec(Strict):
+    title: Text
+    body: str = ""
+    summary: bool = False
+    translation: bool = False
+    source: Text | None = None
+
+
+DocumentKind = Literal[
+    "statement",
+    "joint-statement",
+    "declaration",
+    "decision",
+    "protocol-decision",
+    "resolution",
+    "plan",
+    "concept",
+    "programme",
+    "regulation",
+    "agreement",
+    "protocol",
+    "report",
+    "communique",
+    "agenda",
+    "other",
+]
+
+
+class RelationSpec(Strict):
+    kind: Literal["supersedes", "amends", "implements", "continues", "refers-to"]
+    target: Code
+
+
+class DocumentSpec(Strict):
+    code: Code
+    kind: DocumentKind
+    issued_by: list[Code] = Field(min_length=1)
+    authentic_languages: list[Language] = Field(min_length=1)
+    classification: Literal["public", "restricted", "confidential", "secret"]
+    #: ``all`` distributes to every state that is a member on the adoption (or session) date.
+    distributed_to: Literal["all"] | list[StateCode] = Field(default_factory=list)
+    status: Literal[
+        "draft", "under-negotiation", "agreed", "adopted", "rejected", "withdrawn", "published"
+    ]
+    adopted_on: date | None = None
+    adopted_at: Code | None = None
+    adopted_under_item: int | None = Field(default=None, ge=1)
+    published_on: date | None = None
+    symbol: Annotated[str, StringConstraints(max_length=80)] = ""
+    texts: dict[Language, TextSpec] = Field(min_length=1)
+    relations: list[RelationSpec] = Field(default_factory=list)
+
+
+class Record(Strict):
+    organization: Code
+    people: list[PersonSpec] = Field(default_factory=list)
+    chairmanships: list[ChairmanshipSpec] = Field(default_factory=list)
+    sessions: list[SessionSpec] = Field(default_factory=list)
+    documents: list[DocumentSpec] = Field(default_factory=list)
+
+
+# ----------------------------------------------------------------------------- cross-checks
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong at ``loc`` (a path of keys and indexes into the file)."""
+
+    loc: Loc
+    code: str
+    message: str
+    params: Mapping[str, object] | None = None
+
+
+def _duplicates(codes: Iterable[str]) -> Iterator[tuple[int, str]]:
+    seen: set[str] = set()
+    for index, code in enumerate(codes):
+        if code in seen:
+            yield index, code
+        seen.add(code)
+
+
+def _period_problems(loc: Loc, periods: Sequence[Period]) -> Iterator[Problem]:
+    try:
+        check_periods(periods)
+    except RuleError as error:
+        yield Problem((*loc, error.index or 0), error.code, str(error))
+
+
+def _missing_languages(
+    loc: Loc, texts: Mapping[str, str] | None, required: Iterable[str]
+) -> Iterator[Problem]:
+    for language in required:
+        if texts is not None and language not in texts:
+            yield Problem(
+                loc,
+                "missing-language",
+                f"a text in every official language is expected; '{language}' is missing",
+                {"language": language},
+            )
+
+
+def _unknown_state(loc: Loc, code: str) -> Problem:
+    return Problem(loc, "unknown-state", f"{code} is not a member in this charter", {"code": code})
+
+
+def _unknown(loc: Loc, what: str, code: str) -> Problem:
+    return Problem(loc, f"unknown-{what}", f"no {what} has the code '{code}'", {"code": code})
+
+
+def check_charter(charter: Charter) -> list[Problem]:
+    """Return what refers to nothing, repeats, or overlaps in a charter."""
+    problems: list[Problem] = []
+    official = charter.organization.official_languages
+    problems += _missing_languages(("organization", "names"), charter.organization.names, official)
+    states = {member.code for member in charter.members}
+    bodies = {body.code for body in charter.bodies}
+    for index, code in _duplicates(member.code for member in charter.members):
+        problems.append(
+            Problem(
+                ("members", index, "code"), "duplicate", f"{code} is listed twice", {"code": code}
+            )
+        )
+    for index, code in _duplicates(body.code for body in charter.bodies):
+        problems.append(
+            Problem(
+                ("bodies", index, "code"), "duplicate", f"{code} is listed twice", {"code": code}
+            )
+        )
+    for index, member in enumerate(charter.members):
+        problems += _missing_languages(("members", index, "names"), member.names, official)
+        problems += _period_problems(
+            ("members", index, "periods"), [period.as_period() for period in member.periods]
+        )
+    for index, body in enumerate(charter.bodies):
+        problems += _missing_languages(("bodies", index, "names"), body.names, official)
+        if body.reports_to is not None and body.reports_to not in bodies:
+            problems.append(_unknown(("bodies", index, "reports_to"), "body", body.reports_to))
+        for matter, spec in body.decisions.items():
+            rule_loc: Loc = ("bodies", index, "decisions", matter, "rule")
+            problems += (
+                _unknown_state(loc, code)
+                for loc, code in _states_in_rule(rule_loc, spec.rule)
+                if code not in states
+            )
+    problems += _hierarchy_problems(charter.bodies)
+    problems += (
+        _unknown_state(("chairmanships", index, "state"), chairmanship.state)
+        for index, chairmanship in enumerate(charter.chairmanships)
+        if chairmanship.state not in states
+    )
+    problems += _period_problems(
+        ("chairmanships",),
+        [
+            Period(ParticipationStatus.MEMBER, chairmanship.start_on, chairmanship.end_on)
+            for chairmanship in charter.chairmanships
+        ],
+    )
+    return problems
+
+
+def _states_in_rule(loc: Loc, rule: DecisionRule) -> Iterator[tuple[Loc, str]]:
+    if isinstance(rule, VetoRule):
+        for index, code in enumerate(rule.members):
+            yield (*loc, "members", index), code
+    elif isinstance(rule, WeightedThresholdRule):
+        for code in rule.weights:
+            yield (*loc, "weights", code), code
+    elif isinstance(rule, AllOfRule | AnyOfRule):
+        for index, inner in enumerate(rule.rules):
+            yield from _states_in_rule((*loc, "rules", index), inner)
+
+
+def _hierarchy_problems(bodies: Sequence[BodySpec]) -> Iterator[Problem]:
+    parent = {body.code: body.reports_to for body in bodies}
+    for index, body in enumerate(bodies):
+        seen = {body.code}
+        current = parent.get(body.code)
+        while current is not None:
+            if current in seen:
+                yield Problem(
+                    ("bodies", index, "reports_to"),
+                    "reporting-cycle",
+                    f"body {body.code} ends up reporting to itself",
+                    {"code": body.code},
+                )
+                break
+            seen.add(current)
+            current = parent.get(current)
+
+
+def check_record(
+    record: Record,
+    *,
+    states: Collection[str],
+    bodies: Collection[str],
+    known_people: Collection[str] = (),
+    known_sessions: Collection[str] = (),
+    known_documents: Collection[str] = (),
+) -> list[Problem]:
+    """Return what a record refers to that neither it nor the database holds, and repeats.
+
+    ``states`` and ``bodies`` come from the organization's charter; the ``known_*``
+    collections are what earlier records already loaded.
+    """
+    problems: list[Problem] = []
+    people = {*known_people, *(person.code for person in record.people)}
+    sessions = {*known_sessions, *(session.code for session in record.sessions)}
+    documents = {*known_documents, *(document.code for document in record.documents)}
+    for key, codes in (
+        ("people", [person.code for person in record.people]),
+        ("sessions", [session.code for session in record.sessions]),
+        ("documents", [document.code for document in record.documents]),
+    ):
+        problems += (
+            Problem((key, index, "code"), "duplicate", f"{code} is listed twice", {"code": code})
+            for index, code in _duplicates(codes)
+        )
+
+    def state(loc: Loc, code: str | None) -> None:
+        if code is not None and code not in states:
+            problems.append(_unknown_state(loc, code))
+
+    def known(loc: Loc, what: str, code: str | None, among: Collection[str]) -> None:
+        if code is not None and code not in among:
+            problems.append(_unknown(loc, what, code))
+
+    for index, person in enumerate(record.people):
+        state(("people", index, "state"), person.state)
+        for office_index, office in enumerate(person.offices):
+            state(("people", index, "offices", office_index, "state"), office.state)
+    for index, chairmanship in enumerate(record.chairmanships):
+        state(("chairmanships", index, "state"), chairmanship.state)
+
+    items_by_session: dict[str, set[int]] = {}
+    for index, session in enumerate(record.sessions):
+        loc: Loc = ("sessions", index)
+        problems += _session_problems(
+            loc, session, state, known, bodies, people, documents, sessions
+        )
+        if session.agenda is not None:
+            items_by_session[session.code] = {item.number for item in session.agenda.items}
+
+    for index, document in enumerate(record.documents):
+        loc = ("documents", index)
+        for body_index, body in enumerate(document.issued_by):
+            known((*loc, "issued_by", body_index), "body", body, bodies)
+        if document.distributed_to != "all":
+            for state_index, code in enumerate(document.distributed_to):
+                state((*loc, "distributed_to", state_index), code)
+        known((*loc, "adopted_at"), "session", document.adopted_at, sessions)
+        if document.adopted_under_item is not None:
+            if document.adopted_at is None:
+                problems.append(
+                    Problem(
+                        (*loc, "adopted_under_item"),
+                        "item-without-session",
+                        "an agenda item is given without the session (adopted_at)",
+                    )
+                )
+            elif (
+                document.adopted_at in items_by_session
+                and document.adopted_under_item not in items_by_session[document.adopted_at]
+            ):
+                problems.append(
+                    Problem(
+                        (*loc, "adopted_under_item"),
+                        "unknown-item",
+                        f"session {document.adopted_at} has no agenda item "
+                        f"{document.adopted_under_item}",
+                        {"session": document.adopted_at, "number": document.adopted_under_item},
+                    )
+                )
+        if document.status == "published" and document.classification != "public":
+            problems.append(
+                Problem(
+                    (*loc, "status"),
+                    "published-not-public",
+                    "only a public document can be published; classify it public first",
+                )
+            )
+        for relation_index, relation in enumerate(document.relations):
+            relation_loc: Loc = (*loc, "relations", relation_index, "target")
+            known(relation_loc, "document", relation.target, documents)
+            if relation.target == document.code:
+                problems.append(
+                    Problem(relation_loc, "self-relation", "a document cannot relate to itself")
+                )
+    return problems
+
+
+def _session_problems(
+    loc: Loc,
+    session: SessionSpec,
+    state: Callable[[Loc, str | None], None],
+    known: Callable[[Loc, str, str | None, Collection[str]], None],
+    bodies: Collection[str],
+    people: Collection[str],
+    documents: Collection[str],
+    sessions: Collection[str],
+) -> list[Problem]:
+    problems: list[Problem] = []
+    for body_index, body in enumerate(session.bodies):
+        known((*loc, "bodies", body_index), "body", body, bodies)
+    if session.end_on is not None and session.end_on < session.start_on:
+        problems.append(
+            Problem(
+                (*loc, "to"),
+                "session-ends-before-start",
+                f"the session closes on {session.end_on}, before it opens on {session.start_on}",
+            )
+        )
+    for field in ("host", "chair_state", "chairmanship_handover"):
+        state((*loc, field), getattr(session, field))
+    for state_index, code in enumerate(session.requested_by):
+        state((*loc, "requested_by", state_index), code)
+    known((*loc, "chair_person"), "person", session.chair_person, people)
+    for person_index, code in enumerate(session.officials):
+        known((*loc, "officials", person_index), "person", code, people)
+    for attendance_index, attendance in enumerate(session.attendance):
+        state((*loc, "attendance", attendance_index, "state"), attendance.state)
+        known((*loc, "attendance", attendance_index, "head"), "person", attendance.head, people)
+    problems += (
+        Problem(
+            (*loc, "attendance", index, "state"),
+            "duplicate",
+            f"{code} is listed twice",
+            {"code": code},
+        )
+        for index, code in _duplicates(attendance.state for attendance in session.attendance)
+    )
+    agenda = session.agenda
+    if agenda is None:
+        return problems
+    agenda_loc: Loc = (*loc, "agenda")
+    known((*agenda_loc, "approved_at"), "session", agenda.approved_at, sessions)
+    for body_index, body in enumerate(agenda.approved_by):
+        known((*agenda_loc, "approved_by", body_index), "body", body, bodies)
+    if agenda.status == "approved" and (agenda.approved_at is None or agenda.approved_on is None):
+        problems.append(
+            Problem(
+                (*agenda_loc, "status"),
+                "approval-incomplete",
+                "an approved agenda says at which session (approved_at) and on which date "
+                "(approved_on) it was approved",
+            )
+        )
+    problems += (
+        Problem(
+            (*agenda_loc, "items", index, "number"),
+            "duplicate",
+            f"item {number} is listed twice",
+            {"code": str(number)},
+        )
+        for index, number in _duplicates(str(item.number) for item in agenda.items)
+    )
+    for item_index, item in enumerate(agenda.items):
+        for document_index, code in enumerate(item.documents):
+            known(
+                (*agenda_loc, "items", item_index, "documents", document_index),
+                "document",
+                code,
+                documents,
+            )
+    return problems

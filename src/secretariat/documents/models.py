@@ -1,0 +1,184 @@
+"""Documents of the organization: kinds, texts per language, classification, relations."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from secretariat.organizations.models import Body, MemberState, Organization
+from secretariat.organizations.translated import pick
+
+
+class DocumentKind(models.TextChoices):
+    STATEMENT = "statement", _("statement")
+    JOINT_STATEMENT = "joint-statement", _("joint statement")
+    DECLARATION = "declaration", _("declaration")
+    DECISION = "decision", _("decision")
+    PROTOCOL_DECISION = "protocol-decision", _("protocol decision")
+    RESOLUTION = "resolution", _("resolution")
+    PLAN = "plan", _("plan")
+    CONCEPT = "concept", _("concept")
+    PROGRAMME = "programme", _("programme")
+    REGULATION = "regulation", _("regulation")
+    AGREEMENT = "agreement", _("agreement")
+    PROTOCOL = "protocol", _("protocol")
+    REPORT = "report", _("report")
+    COMMUNIQUE = "communique", _("communiqué")
+    AGENDA = "agenda", _("agenda")
+    OTHER = "other", _("other document")
+
+
+class Classification(models.TextChoices):
+    PUBLIC = "public", _("public")
+    RESTRICTED = "restricted", _("restricted")
+    CONFIDENTIAL = "confidential", _("confidential")
+    SECRET = "secret", _("secret")
+
+
+class DocumentStatus(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    UNDER_NEGOTIATION = "under-negotiation", _("under negotiation")
+    AGREED = "agreed", _("agreed")
+    ADOPTED = "adopted", _("adopted")
+    REJECTED = "rejected", _("rejected")
+    WITHDRAWN = "withdrawn", _("withdrawn")
+    PUBLISHED = "published", _("published")
+
+
+class Document(models.Model):
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="documents",
+        verbose_name=_("organization"),
+    )
+    #: The record file's stable key for the document, independent of its official symbol.
+    code = models.SlugField(_("code"), max_length=120)
+    #: The official symbol, assigned from a series once and then stable; empty until then.
+    symbol = models.CharField(_("symbol"), max_length=80, blank=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=DocumentKind.choices)
+    issuing_bodies = models.ManyToManyField(
+        Body, related_name="documents", verbose_name=_("issuing bodies")
+    )
+    authentic_languages = models.JSONField(_("authentic languages"), default=list)
+    classification = models.CharField(
+        _("classification"), max_length=16, choices=Classification.choices
+    )
+    distributed_to = models.ManyToManyField(
+        MemberState, blank=True, related_name="documents_received", verbose_name=_("distributed to")
+    )
+    status = models.CharField(_("status"), max_length=24, choices=DocumentStatus.choices)
+    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
+    # Referenced by name, not imported: meetings sits above documents (docs/architecture.md).
+    adopted_at = models.ForeignKey(
+        "meetings.Session",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="documents_adopted",
+        verbose_name=_("adopted at session"),
+    )
+    adopted_at_item = models.ForeignKey(
+        "meetings.AgendaItem",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="documents_adopted",
+        verbose_name=_("adopted under agenda item"),
+    )
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["organization", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "code"], name="document_code_unique"),
+            models.UniqueConstraint(
+                fields=["organization", "symbol"],
+                condition=~models.Q(symbol=""),
+                name="document_symbol_unique",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="published") | models.Q(classification="public"),
+                name="only_public_documents_are_published",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("documents:document-detail", args=[self.organization.code, self.code])
+
+    @property
+    def title(self) -> str:
+        """The title in the active language, from the prefetched texts when there are."""
+        return pick({text.language: text.title for text in self.texts.all()}) or self.code
+
+
+class DocumentText(models.Model):
+    """The text of a document in one language."""
+
+    document = models.ForeignKey(
+        Document, on_delete=models.CASCADE, related_name="texts", verbose_name=_("document")
+    )
+    language = models.CharField(_("language"), max_length=8)
+    title = models.TextField(_("title"))
+    body = models.TextField(_("text"), blank=True)
+    #: The body is a summary (e.g. from a press report), not the document's full text.
+    is_summary = models.BooleanField(_("summary only"), default=False)
+    #: A translation made by the secretariat for convenience, not an authentic text.
+    is_translation = models.BooleanField(_("unofficial translation"), default=False)
+    source = models.TextField(_("source"), blank=True)
+
+    class Meta:
+        verbose_name = _("document text")
+        verbose_name_plural = _("document texts")
+        ordering = ["document", "language"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "language"], name="text_language_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document.code} [{self.language}]"
+
+
+class RelationKind(models.TextChoices):
+    SUPERSEDES = "supersedes", _("supersedes")
+    AMENDS = "amends", _("amends")
+    IMPLEMENTS = "implements", _("implements")
+    CONTINUES = "continues", _("continues")
+    REFERS_TO = "refers-to", _("refers to")
+
+
+class DocumentRelation(models.Model):
+    """``source`` <kind> ``target``: e.g. the 2025 Plan implements the 2020 Concept."""
+
+    source = models.ForeignKey(
+        Document, on_delete=models.CASCADE, related_name="relations", verbose_name=_("document")
+    )
+    kind = models.CharField(_("relation"), max_length=16, choices=RelationKind.choices)
+    target = models.ForeignKey(
+        Document,
+        on_delete=models.CASCADE,
+        related_name="inverse_relations",
+        verbose_name=_("related document"),
+    )
+
+    class Meta:
+        verbose_name = _("document relation")
+        verbose_name_plural = _("document relations")
+        ordering = ["source", "kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "kind", "target"], name="document_relation_unique"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(source=models.F("target")), name="document_not_related_to_itself"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source.code} {self.kind} {self.target.code}"

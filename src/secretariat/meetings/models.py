@@ -1,0 +1,260 @@
+"""Sessions of one or several bodies, who attended them, and their agendas."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from secretariat.documents.models import Document
+from secretariat.organizations.models import (
+    Body,
+    Chairmanship,
+    MemberState,
+    Organization,
+    Person,
+)
+from secretariat.organizations.translated import pick
+
+
+class SessionKind(models.TextChoices):
+    REGULAR = "regular", _("regular")
+    EXTRAORDINARY = "extraordinary", _("extraordinary")
+
+
+class SessionMode(models.TextChoices):
+    IN_PERSON = "in-person", _("in person")
+    VIDEOCONFERENCE = "videoconference", _("videoconference")
+    HYBRID = "hybrid", _("hybrid")
+
+
+class SessionStatus(models.TextChoices):
+    PLANNED = "planned", _("planned")
+    CONVENED = "convened", _("convened")
+    OPEN = "open", _("open")
+    CLOSED = "closed", _("closed")
+
+
+class Session(models.Model):
+    """A sitting of one body, or of several bodies jointly (a joint meeting)."""
+
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="sessions",
+        verbose_name=_("organization"),
+    )
+    code = models.SlugField(_("code"), max_length=80)
+    bodies = models.ManyToManyField(Body, related_name="sessions", verbose_name=_("bodies"))
+    titles = models.JSONField(_("titles"), default=dict)
+    number = models.PositiveIntegerField(_("number"), null=True, blank=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=SessionKind.choices)
+    mode = models.CharField(_("mode"), max_length=16, choices=SessionMode.choices)
+    venue = models.JSONField(_("venue"), default=dict)
+    host_state = models.ForeignKey(
+        MemberState,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hosted_sessions",
+        verbose_name=_("host state"),
+    )
+    start_on = models.DateField(_("opens on"))
+    end_on = models.DateField(_("closes on"))
+    chair_state = models.ForeignKey(
+        MemberState,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="chaired_sessions",
+        verbose_name=_("chair (state)"),
+    )
+    chair_person = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="chaired_sessions",
+        verbose_name=_("chair (person)"),
+    )
+    requested_by = models.ManyToManyField(
+        MemberState,
+        blank=True,
+        related_name="requested_sessions",
+        verbose_name=_("requested by"),
+    )
+    officials = models.ManyToManyField(
+        Person,
+        blank=True,
+        related_name="sessions_attended",
+        verbose_name=_("officials of the organization present"),
+    )
+    status = models.CharField(_("status"), max_length=16, choices=SessionStatus.choices)
+    #: The handover of the organization's chairmanship announced at this session, if any.
+    chairmanship_handover = models.ForeignKey(
+        Chairmanship,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="announced_at",
+        verbose_name=_("chairmanship handed over"),
+    )
+    summary = models.JSONField(_("summary"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        ordering = ["organization", "-start_on", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "code"], name="session_code_unique"),
+            models.CheckConstraint(
+                condition=models.Q(end_on__gte=models.F("start_on")),
+                name="session_closes_after_opening",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:session-detail", args=[self.organization.code, self.code])
+
+    @property
+    def title(self) -> str:
+        return pick(self.titles) or self.code
+
+    @property
+    def venue_name(self) -> str:
+        return pick(self.venue)
+
+    @property
+    def is_joint(self) -> bool:
+        return len(self.bodies.all()) > 1
+
+
+class Presence(models.TextChoices):
+    IN_PERSON = "in-person", _("present")
+    REMOTE = "remote", _("present by video link")
+    ABSENT = "absent", _("absent")
+
+
+class Attendance(models.Model):
+    """How one state's delegation attended a session."""
+
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("session")
+    )
+    state = models.ForeignKey(
+        MemberState, on_delete=models.PROTECT, related_name="attendances", verbose_name=_("state")
+    )
+    presence = models.CharField(_("presence"), max_length=16, choices=Presence.choices)
+    head = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="delegations_headed",
+        verbose_name=_("head of delegation"),
+    )
+    note = models.JSONField(_("note"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        ordering = ["session", "state__code"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "state"], name="attendance_state_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.state.code}: {self.get_presence_display()}"
+
+
+class AgendaStatus(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    APPROVED = "approved", _("approved")
+
+
+class Agenda(models.Model):
+    """The agenda of a session, possibly approved by another body at another session.
+
+    In Dushanbe the joint meeting of 15 September 2021 approved the agenda of the
+    Collective Security Council for the next day: ``approved_at`` is the joint
+    meeting, ``approved_by`` its three bodies.
+    """
+
+    session = models.OneToOneField(
+        Session, on_delete=models.CASCADE, related_name="agenda", verbose_name=_("session")
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=AgendaStatus.choices, default=AgendaStatus.DRAFT
+    )
+    approved_at = models.ForeignKey(
+        Session,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agendas_approved",
+        verbose_name=_("approved at session"),
+    )
+    approved_by = models.ManyToManyField(
+        Body, blank=True, related_name="agendas_approved", verbose_name=_("approved by")
+    )
+    approved_on = models.DateField(_("approved on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("agenda")
+        verbose_name_plural = _("agendas")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status="draft")
+                | models.Q(approved_on__isnull=False, approved_at__isnull=False),
+                name="approved_agenda_says_when_and_where",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(_("Agenda of %(session)s") % {"session": self.session})
+
+
+class ItemResult(models.TextChoices):
+    PENDING = "pending", _("pending")
+    ADOPTED = "adopted", _("adopted")
+    APPROVED = "approved", _("approved")
+    AGREED = "agreed", _("general agreement reached")
+    NOTED = "noted", _("taken note of")
+    DISCUSSED = "discussed", _("discussed")
+    REJECTED = "rejected", _("rejected")
+    DEFERRED = "deferred", _("deferred")
+    RETURNED = "returned", _("returned for revision")
+    WITHDRAWN = "withdrawn", _("withdrawn")
+
+
+class AgendaItem(models.Model):
+    agenda = models.ForeignKey(
+        Agenda, on_delete=models.CASCADE, related_name="items", verbose_name=_("agenda")
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    titles = models.JSONField(_("titles"), default=dict)
+    documents = models.ManyToManyField(
+        Document, blank=True, related_name="agenda_items", verbose_name=_("documents considered")
+    )
+    result = models.CharField(
+        _("result"), max_length=16, choices=ItemResult.choices, default=ItemResult.PENDING
+    )
+    result_note = models.JSONField(_("result note"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["agenda", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["agenda", "number"], name="agenda_item_number_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+    @property
+    def title(self) -> str:
+        return pick(self.titles)

@@ -1,0 +1,331 @@
+"""Organizations, their member states over time, bodies, people and chairmanships."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from secretariat.organizations.translated import pick
+from secretariat.rules.participation import PARTICIPATING_STATUSES, ParticipationStatus
+
+PARTICIPATION_LABELS = {
+    ParticipationStatus.MEMBER: _("member"),
+    ParticipationStatus.OBSERVER: _("observer"),
+    ParticipationStatus.PARTNER: _("partner"),
+    ParticipationStatus.SUSPENDED: _("suspended"),
+    ParticipationStatus.FROZEN: _("participation frozen"),
+    ParticipationStatus.WITHDRAWN: _("withdrawn"),
+}
+
+
+def in_force_on(on: date, *, prefix: str = "") -> Q:
+    """Match rows whose ``start_on``/``end_on`` period covers the day (end excluded)."""
+    return Q(**{f"{prefix}start_on__lte": on}) & (
+        Q(**{f"{prefix}end_on__isnull": True}) | Q(**{f"{prefix}end_on__gt": on})
+    )
+
+
+class Organization(models.Model):
+    code = models.SlugField(_("code"), unique=True)
+    names = models.JSONField(_("names"), default=dict)
+    acronyms = models.JSONField(_("acronyms"), default=dict)
+    official_languages = models.JSONField(_("official languages"), default=list)
+    working_languages = models.JSONField(_("working languages"), default=list)
+    chairmanship_rule = models.JSONField(_("chairmanship rule"), default=dict)
+
+    class Meta:
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.acronym
+
+    def get_absolute_url(self) -> str:
+        return reverse("organizations:organization-detail", args=[self.code])
+
+    @property
+    def name(self) -> str:
+        return pick(self.names)
+
+    @property
+    def acronym(self) -> str:
+        return pick(self.acronyms) or self.code.upper()
+
+
+class MemberStateQuerySet(models.QuerySet["MemberState"]):
+    def participating_on(self, on: date) -> MemberStateQuerySet:
+        """States that take part in the organization's decisions on the day."""
+        return self.filter(
+            Exists(
+                MembershipPeriod.objects.filter(
+                    in_force_on(on),
+                    state=OuterRef("pk"),
+                    status__in=[str(status) for status in PARTICIPATING_STATUSES],
+                )
+            )
+        )
+
+    def with_status_on(self, on: date) -> MemberStateQuerySet:
+        """Annotate each state with ``status_on``: its participation status on the day."""
+        return self.annotate(
+            status_on=models.Subquery(
+                MembershipPeriod.objects.filter(in_force_on(on), state=OuterRef("pk")).values(
+                    "status"
+                )[:1]
+            )
+        )
+
+
+class MemberState(models.Model):
+    """A state as one organization knows it: its code and the names the organization uses."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="states", verbose_name=_("organization")
+    )
+    code = models.CharField(_("ISO 3166-1 alpha-3 code"), max_length=3)
+    names = models.JSONField(_("names"), default=dict)
+    short_names = models.JSONField(_("short names"), default=dict)
+
+    objects = MemberStateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("member state")
+        verbose_name_plural = _("member states")
+        ordering = ["organization", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "code"], name="state_code_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.short_name
+
+    @property
+    def name(self) -> str:
+        return pick(self.names)
+
+    @property
+    def short_name(self) -> str:
+        return pick(self.short_names) or self.name
+
+    @property
+    def status_label(self) -> str:
+        """The label of the ``status_on`` annotation (see ``with_status_on``)."""
+        status: str | None = getattr(self, "status_on", None)
+        if status is None:
+            return str(_("not a member"))
+        return str(PARTICIPATION_LABELS[ParticipationStatus(status)])
+
+
+class MembershipPeriod(models.Model):
+    """One participation status held by a state from ``start_on`` until ``end_on`` (excluded)."""
+
+    state = models.ForeignKey(
+        MemberState, on_delete=models.CASCADE, related_name="periods", verbose_name=_("state")
+    )
+    status = models.CharField(
+        _("status"), max_length=32, choices=list(PARTICIPATION_LABELS.items())
+    )
+    start_on = models.DateField(_("from"))
+    end_on = models.DateField(_("until"), null=True, blank=True)
+    source = models.TextField(_("source"), blank=True)
+
+    class Meta:
+        verbose_name = _("membership period")
+        verbose_name_plural = _("membership periods")
+        ordering = ["state", "start_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["state", "start_on"], name="period_start_unique"),
+            models.CheckConstraint(
+                condition=Q(end_on__isnull=True) | Q(end_on__gt=models.F("start_on")),
+                name="period_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.state.code} {self.status} {self.start_on}–{self.end_on or ''}"
+
+
+class BodyLevel(models.TextChoices):
+    SUPREME = "supreme", _("supreme body")
+    MINISTERIAL = "ministerial", _("ministerial body")
+    SENIOR_OFFICIALS = "senior-officials", _("senior officials")
+    PERMANENT = "permanent", _("permanent body")
+    PARLIAMENTARY = "parliamentary", _("parliamentary body")
+    SUBSIDIARY = "subsidiary", _("subsidiary body")
+
+
+class Body(models.Model):
+    """A council, committee or assembly of the organization, as its charter describes it."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="bodies", verbose_name=_("organization")
+    )
+    code = models.SlugField(_("code"))
+    names = models.JSONField(_("names"), default=dict)
+    acronyms = models.JSONField(_("acronyms"), default=dict)
+    level = models.CharField(_("level"), max_length=32, choices=BodyLevel.choices)
+    reports_to = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="subordinates",
+        verbose_name=_("reports to"),
+    )
+    #: Whose representatives sit in the body, e.g. ``minister-of-foreign-affairs``.
+    member_role = models.SlugField(_("members' role"))
+    composition = models.JSONField(_("composition"), default=dict)
+    decision_rules = models.JSONField(_("decision rules"), default=dict)
+    chair_rule = models.JSONField(_("chair rule"), default=dict)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("body")
+        verbose_name_plural = _("bodies")
+        ordering = ["organization", "position", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "code"], name="body_code_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.acronym
+
+    def get_absolute_url(self) -> str:
+        return reverse("organizations:body-detail", args=[self.organization.code, self.code])
+
+    @property
+    def name(self) -> str:
+        return pick(self.names)
+
+    @property
+    def acronym(self) -> str:
+        return pick(self.acronyms) or self.name
+
+    @property
+    def matters(self) -> list[str]:
+        return sorted(self.decision_rules)
+
+    def rule_for(self, matter: str) -> dict[str, Any]:
+        rule: dict[str, Any] = self.decision_rules[matter]
+        return rule
+
+
+class Person(models.Model):
+    """A representative of a state or an official of the organization."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="people", verbose_name=_("organization")
+    )
+    code = models.SlugField(_("code"))
+    names = models.JSONField(_("names"), default=dict)
+    state = models.ForeignKey(
+        MemberState,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="people",
+        verbose_name=_("state"),
+    )
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["organization", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "code"], name="person_code_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return pick(self.names)
+
+
+class Office(models.Model):
+    """An office a person holds over a period: a minister of a state, the Secretary General."""
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="offices", verbose_name=_("person")
+    )
+    #: e.g. ``minister-of-foreign-affairs`` or ``secretary-general``; matches ``Body.member_role``.
+    role = models.SlugField(_("role"))
+    titles = models.JSONField(_("titles"), default=dict)
+    #: The state the office belongs to; empty for an official of the organization itself.
+    state = models.ForeignKey(
+        MemberState,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="offices",
+        verbose_name=_("state"),
+    )
+    #: Empty when the record does not say since when the person held the office.
+    start_on = models.DateField(_("from"), null=True, blank=True)
+    end_on = models.DateField(_("until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("office")
+        verbose_name_plural = _("offices")
+        ordering = ["person", "start_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "role", "start_on"], name="office_start_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(end_on__isnull=True) | Q(end_on__gt=models.F("start_on")),
+                name="office_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.title}"
+
+    @property
+    def title(self) -> str:
+        return pick(self.titles)
+
+
+class Chairmanship(models.Model):
+    """A state chairing the organization over a period, with the priorities it presented."""
+
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="chairmanships",
+        verbose_name=_("organization"),
+    )
+    state = models.ForeignKey(
+        MemberState,
+        on_delete=models.PROTECT,
+        related_name="chairmanships",
+        verbose_name=_("state"),
+    )
+    start_on = models.DateField(_("from"))
+    end_on = models.DateField(_("until"), null=True, blank=True)
+    priorities = models.JSONField(_("priorities"), default=dict)
+    source = models.TextField(_("source"), blank=True)
+
+    class Meta:
+        verbose_name = _("chairmanship")
+        verbose_name_plural = _("chairmanships")
+        ordering = ["organization", "start_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "start_on"], name="chairmanship_start_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(end_on__isnull=True) | Q(end_on__gt=models.F("start_on")),
+                name="chairmanship_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.state} {self.start_on}–{self.end_on or ''}"
