@@ -22,6 +22,20 @@ from secretariat.charters.schema import Loc, Problem
 Spec = TypeVar("Spec", bound=BaseModel)
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML without implicit timestamps: dates stay text for the schema to parse.
+
+    PyYAML's own date conversion crashes on an impossible date such as
+    2021-02-30 instead of reporting it; the schema reports it with its line.
+    """
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 @dataclass(frozen=True, slots=True)
 class LocatedProblem:
     """A problem with the file and line it was found at."""
@@ -101,8 +115,8 @@ def read(
             [LocatedProblem(name, 1, "", "unreadable", f"cannot be read: {error}")]
         ) from error
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data: Any = yaml.safe_load(text)
+        root = yaml.compose(text, Loader=_Loader)
+        data: Any = yaml.load(text, Loader=_Loader)  # noqa: S506 -- _Loader is a SafeLoader
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
@@ -155,7 +169,7 @@ def read(
 
 def refuse(path: Path, problems: list[Problem]) -> InvalidFileError:
     """Locate problems found after parsing (e.g. against the database) in the file."""
-    root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    root = yaml.compose(path.read_text(encoding="utf-8"), Loader=_Loader)
     return InvalidFileError(
         [
             LocatedProblem(

@@ -252,16 +252,17 @@ class _RecordWriter:
         for person in record.people:
             self.write_person(person)
         for chairmanship in record.chairmanships:
-            self.changes.upsert(
-                Chairmanship,
-                {"organization": self.organization, "start_on": chairmanship.start_on},
-                {
-                    "state": self.states[chairmanship.state],
-                    "end_on": chairmanship.end_on,
-                    "priorities": chairmanship.priorities or {},
-                    **({"source": chairmanship.source} if chairmanship.source else {}),
-                },
-            )
+            lookup = {"organization": self.organization, "start_on": chairmanship.start_on}
+            values: dict[str, object] = {
+                "state": self.states[chairmanship.state],
+                "end_on": chairmanship.end_on,
+                "priorities": chairmanship.priorities or {},
+            }
+            # The charter cites the sources of the chairmanships it lists; a record only names
+            # its own for one the charter does not have.
+            if not Chairmanship.objects.filter(**lookup).exists():
+                values["source"] = chairmanship.source or ""
+            self.changes.upsert(Chairmanship, lookup, values)
         sessions = [self.write_session(session) for session in record.sessions]
         self.sessions = {session.code: session for session in self.organization.sessions.all()}
         documents = [self.write_document(document) for document in record.documents]
@@ -413,7 +414,12 @@ class _RecordWriter:
         """The states a document goes to; ``all`` means the participating members on the day."""
         if spec.distributed_to != "all":
             return [self.states[code] for code in spec.distributed_to]
-        on = spec.adopted_on or self.session_date(spec.adopted_at) or timezone.localdate()
+        on = (
+            spec.distributed_on
+            or spec.adopted_on
+            or self.session_date(spec.adopted_at)
+            or timezone.localdate()
+        )
         return self.organization.states.participating_on(on)
 
     def session_date(self, code: str | None) -> date | None:

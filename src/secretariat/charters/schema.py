@@ -362,8 +362,10 @@ class DocumentSpec(Strict):
     issued_by: list[Code] = Field(min_length=1)
     authentic_languages: list[Language] = Field(min_length=1)
     classification: Literal["public", "restricted", "confidential", "secret"]
-    #: ``all`` distributes to every state that is a member on the adoption (or session) date.
+    #: ``all``: every state taking part in decisions on ``distributed_on`` (by default the
+    #: adoption date, or the date of the session that adopted it).
     distributed_to: Literal["all"] | list[StateCode] = Field(default_factory=list)
+    distributed_on: date | None = None
     status: Literal[
         "draft", "under-negotiation", "agreed", "adopted", "rejected", "withdrawn", "published"
     ]

@@ -20,7 +20,9 @@ if (HOME / ".env").is_file():
     env.read_env(HOME / ".env")
 
 DEBUG = env.bool("DEBUG", default=False)
-SECRET_KEY = env.str("SECRET_KEY")
+# Required to serve (Django refuses an empty key when it needs one); commands that only read
+# files, such as `secretariat charter check`, run without it.
+SECRET_KEY = env.str("SECRET_KEY", default="")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
