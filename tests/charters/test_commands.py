@@ -39,8 +39,9 @@ def test_charter_check_of_a_broken_charter_exits_1_naming_file_line_and_field(br
     result = run("charter", "check", str(path))
     # then
     assert result.returncode == 1
-    line = next(number for number, text in enumerate(path.read_text().splitlines(), 1)
-                if "supremo" in text)
+    line = next(
+        number for number, text in enumerate(path.read_text().splitlines(), 1) if "supremo" in text
+    )
     assert f"{path}:{line}: bodies[0].level: expected one of" in result.stderr
 
 

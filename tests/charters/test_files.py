@@ -27,24 +27,47 @@ def test_the_shipped_csto_charter_is_valid():
     # then
     assert charter.organization.code == "csto"
     assert {member.code for member in charter.members} == {
-        "ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK", "UZB",
+        "ARM",
+        "BLR",
+        "KAZ",
+        "KGZ",
+        "RUS",
+        "TJK",
+        "UZB",
     }
     assert [body.code for body in charter.bodies] == [
-        "csc", "cfm", "cdm", "cssc", "permanent-council",
+        "csc",
+        "cfm",
+        "cdm",
+        "cssc",
+        "permanent-council",
     ]
 
 
 @pytest.mark.parametrize(
     ("old", "new", "field", "code"),
     [
-        ("status: suspended, from: 2012", "status: suspendd, from: 2012",
-         "members[6].periods[1].status", "enum"),
+        (
+            "status: suspended, from: 2012",
+            "status: suspendd, from: 2012",
+            "members[6].periods[1].status",
+            "enum",
+        ),
         ("level: supreme", "level: supremo", "bodies[0].level", "literal_error"),
         ("code: KGZ", "code: KG", "members[3].code", "string_pattern_mismatch"),
-        ("    level: ministerial\n    reports_to: csc", "    level: ministerial\n    reports_to: cms",
-         "bodies[1].reports_to", "unknown-body"),
+        (
+            "    level: ministerial\n    reports_to: csc",
+            "    level: ministerial\n    reports_to: cms",
+            "bodies[1].reports_to",
+            "unknown-body",
+        ),
         ("from: 2006-06-23", "from: 2006-06-31", "members[6].periods[0].from", "date_parsing"),
-        ("  - code: BLR\n", "  - code: BLR\n    colour: blue\n", "members[1].colour", "extra_forbidden"),
+        (
+            "  - code: BLR\n",
+            "  - code: BLR\n    colour: blue\n",
+            "members[1].colour",
+            "extra_forbidden",
+        ),
     ],
 )
 def test_a_bad_value_is_reported_at_its_line_and_field(broken, old, new, field, code):
@@ -85,7 +108,11 @@ def test_overlapping_membership_periods_are_refused(broken):
 
 def test_a_reporting_cycle_is_refused(broken):
     # given: the Collective Security Council reports to the Permanent Council, which reports to it
-    path = broken(CSTO_CHARTER, "    level: supreme\n", "    level: supreme\n    reports_to: permanent-council\n")
+    path = broken(
+        CSTO_CHARTER,
+        "    level: supreme\n",
+        "    level: supreme\n    reports_to: permanent-council\n",
+    )
     # when
     problems = refused(path)
     # then
@@ -132,5 +159,8 @@ def test_a_missing_file_is_refused(tmp_path):
 
 
 def test_field_paths_read_like_the_file():
-    assert field_path(("bodies", 0, "decisions", "default", "rule")) == "bodies[0].decisions.default.rule"
+    assert (
+        field_path(("bodies", 0, "decisions", "default", "rule"))
+        == "bodies[0].decisions.default.rule"
+    )
     assert field_path(()) == ""

@@ -15,12 +15,17 @@ EXAMPLES = {
     "threshold": {"kind": "threshold", "share": "2/3", "of": "present-and-voting"},
     "veto": {"kind": "veto", "members": ["CHN", "FRA", "GBR", "RUS", "USA"]},
     "weighted-threshold": {
-        "kind": "weighted-threshold", "share": "65/100", "weights": {"DEU": 83.1, "MLT": 0.5},
-        "weight": "population", "reference_year": 2024,
+        "kind": "weighted-threshold",
+        "share": "65/100",
+        "weights": {"DEU": 83.1, "MLT": 0.5},
+        "weight": "population",
+        "reference_year": 2024,
     },
     "blocking-minority": {"kind": "blocking-minority", "count": 4},
-    "all-of": {"kind": "all-of", "rules": [{"kind": "threshold", "count": 9},
-                                           {"kind": "veto", "members": ["USA"]}]},
+    "all-of": {
+        "kind": "all-of",
+        "rules": [{"kind": "threshold", "count": 9}, {"kind": "veto", "members": ["USA"]}],
+    },
     "any-of": {"kind": "any-of", "rules": [{"kind": "consensus"}]},
 }
 

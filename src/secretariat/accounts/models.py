@@ -13,8 +13,9 @@ from secretariat.organizations.models import MemberState, Organization
 class User(AbstractUser):
     """A person who logs in. What they may see and do comes from their roles."""
 
-    class Meta(AbstractUser.Meta):
-        swappable = "AUTH_USER_MODEL"
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
 
 
 class Role(models.TextChoices):
@@ -57,13 +58,13 @@ class RoleAssignment(models.Model):
             ),
             models.CheckConstraint(
                 condition=(
-                    Q(role__in=[str(role) for role in STATE_ROLES], state__isnull=False)
-                    | (~Q(role__in=[str(role) for role in STATE_ROLES]) & Q(state__isnull=True))
+                    Q(role__in=sorted(STATE_ROLES), state__isnull=False)
+                    | (~Q(role__in=sorted(STATE_ROLES)) & Q(state__isnull=True))
                 ),
                 name="state_roles_name_a_state",
             ),
         ]
 
     def __str__(self) -> str:
-        where = f" ({self.state.code})" if self.state_id else ""
+        where = f" ({self.state.code})" if self.state is not None else ""
         return f"{self.user}: {self.get_role_display()}{where}"

@@ -20,7 +20,7 @@ def record_event(
     """Append one event to the audit log, inside the caller's transaction."""
     return AuditEvent.objects.create(
         event_type=event_type,
-        actor=actor if actor is not None and actor.is_authenticated else None,
+        actor_id=actor.pk if actor is not None and actor.is_authenticated else None,
         actor_label=actor_label,
         target=target,
         extra=extra or {},

@@ -9,8 +9,9 @@ the problems and write the database.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -45,7 +46,7 @@ class LocatedProblem:
     field: str
     code: str
     message: str
-    params: Mapping[str, object] = field(default_factory=dict)
+    params: Mapping[str, object] = dataclasses.field(default_factory=dict)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}"

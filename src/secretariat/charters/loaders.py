@@ -267,10 +267,10 @@ class _RecordWriter:
         self.sessions = {session.code: session for session in self.organization.sessions.all()}
         documents = [self.write_document(document) for document in record.documents]
         self.documents = {document.code: document for document in self.organization.documents.all()}
-        for spec, session in zip(record.sessions, sessions, strict=True):
-            self.write_agenda(spec, session)
-        for spec, document in zip(record.documents, documents, strict=True):
-            self.link_document(spec, document)
+        for session_spec, session in zip(record.sessions, sessions, strict=True):
+            self.write_agenda(session_spec, session)
+        for document_spec, document in zip(record.documents, documents, strict=True):
+            self.link_document(document_spec, document)
 
     def state(self, code: str | None) -> MemberState | None:
         return self.states[code] if code is not None else None

@@ -121,6 +121,7 @@ AllOfRule.model_rebuild()
 AnyOfRule.model_rebuild()
 
 Procedure = Literal["in-session", "written", "silence"]
+DEFAULT_PROCEDURES: tuple[Procedure, ...] = ("in-session",)
 
 
 class Matter(Strict):
@@ -128,7 +129,9 @@ class Matter(Strict):
 
     names: Translated | None = None
     rule: DecisionRule
-    procedures: list[Procedure] = Field(default_factory=lambda: ["in-session"], min_length=1)
+    procedures: list[Procedure] = Field(
+        default_factory=lambda: list(DEFAULT_PROCEDURES), min_length=1
+    )
     source: Text | None = None
 
 

@@ -79,7 +79,8 @@ def _differs(row: models.Model, key: str, value: Any) -> bool:
     if isinstance(value, models.Model) or value is None:
         field_name = _column(row, key)
         if field_name != key:
-            return getattr(row, field_name) != (value.pk if value is not None else None)
+            stored: Any = getattr(row, field_name)
+            return bool(stored != (value.pk if value is not None else None))
     current: Any = getattr(row, key)
     return bool(current != value)
 

@@ -97,7 +97,10 @@ USE_TZ = True
 TIME_ZONE = env.str("TIME_ZONE", default="UTC")
 
 STATIC_URL = "static/"
-STATIC_ROOT = env.path("STATIC_ROOT", default=HOME / "var" / "static")
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+# Where `collectstatic` gathers assets for a production server; unset, WhiteNoise serves them
+# from the installed packages (see WHITENOISE_USE_FINDERS below).
+STATIC_ROOT = env.str("STATIC_ROOT", default="") or None
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -112,9 +115,7 @@ SECRETARIAT_DATA_DIR = env.path("SECRETARIAT_DATA_DIR", default=PACKAGE_DIR.pare
 #: The organization shown at the site root.
 SECRETARIAT_DEFAULT_ORGANIZATION = env.str("SECRETARIAT_DEFAULT_ORGANIZATION", default="csto")
 
-EMAIL_BACKEND = env.str(
-    "EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
-)
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)

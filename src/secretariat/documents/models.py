@@ -176,7 +176,8 @@ class DocumentRelation(models.Model):
                 fields=["source", "kind", "target"], name="document_relation_unique"
             ),
             models.CheckConstraint(
-                condition=~models.Q(source=models.F("target")), name="document_not_related_to_itself"
+                condition=~models.Q(source=models.F("target")),
+                name="document_not_related_to_itself",
             ),
         ]
 

@@ -86,7 +86,10 @@ class MemberState(models.Model):
     """A state as one organization knows it: its code and the names the organization uses."""
 
     organization = models.ForeignKey(
-        Organization, on_delete=models.CASCADE, related_name="states", verbose_name=_("organization")
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="states",
+        verbose_name=_("organization"),
     )
     code = models.CharField(_("ISO 3166-1 alpha-3 code"), max_length=3)
     names = models.JSONField(_("names"), default=dict)
@@ -164,7 +167,10 @@ class Body(models.Model):
     """A council, committee or assembly of the organization, as its charter describes it."""
 
     organization = models.ForeignKey(
-        Organization, on_delete=models.CASCADE, related_name="bodies", verbose_name=_("organization")
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="bodies",
+        verbose_name=_("organization"),
     )
     code = models.SlugField(_("code"))
     names = models.JSONField(_("names"), default=dict)
@@ -220,7 +226,10 @@ class Person(models.Model):
     """A representative of a state or an official of the organization."""
 
     organization = models.ForeignKey(
-        Organization, on_delete=models.CASCADE, related_name="people", verbose_name=_("organization")
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="people",
+        verbose_name=_("organization"),
     )
     code = models.SlugField(_("code"))
     names = models.JSONField(_("names"), default=dict)

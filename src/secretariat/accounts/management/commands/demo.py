@@ -23,9 +23,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--port", type=int, default=8000, help="port to serve on")
-        parser.add_argument(
-            "--no-serve", action="store_true", help="prepare the database and exit"
-        )
+        parser.add_argument("--no-serve", action="store_true", help="prepare the database and exit")
 
     def handle(self, *args: Any, **options: Any) -> None:
         port: int = options["port"]

@@ -25,8 +25,10 @@ class Command(BaseCommand):
             if options["action"] == "check":
                 charter = check_charter_file(path)
                 self.stdout.write(
-                    _("%(file)s: a valid charter of %(acronym)s, %(members)d members, "
-                      "%(bodies)d bodies")
+                    _(
+                        "%(file)s: a valid charter of %(acronym)s, %(members)d members, "
+                        "%(bodies)d bodies"
+                    )
                     % {
                         "file": path,
                         "acronym": charter.organization.code,
@@ -37,7 +39,9 @@ class Command(BaseCommand):
                 return
             report = do_load_charter(path)
         except InvalidFileError as error:
-            raise CommandError("\n".join(describe(problem) for problem in error.problems)) from error
+            raise CommandError(
+                "\n".join(describe(problem) for problem in error.problems)
+            ) from error
         self.stdout.write(summarize(path, report.changes.total, report.changes.as_data()))
 
 

@@ -39,5 +39,7 @@ class Command(BaseCommand):
                 return
             report = do_load_record(path)
         except InvalidFileError as error:
-            raise CommandError("\n".join(describe(problem) for problem in error.problems)) from error
+            raise CommandError(
+                "\n".join(describe(problem) for problem in error.problems)
+            ) from error
         self.stdout.write(summarize(path, report.changes.total, report.changes.as_data()))

@@ -1,0 +1,28 @@
+"""The admin site for this app.
+
+The admin classes are generic only in django-stubs: subscripting them at run time needs
+``django_stubs_ext.monkeypatch()`` in the settings, hence the ``type-arg`` ignores.
+"""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+
+from secretariat.accounts.models import RoleAssignment, User
+
+
+class RoleAssignmentInline(admin.TabularInline):  # type: ignore[type-arg]
+    model = RoleAssignment
+    extra = 0
+
+
+@admin.register(User)
+class SecretariatUserAdmin(UserAdmin):  # type: ignore[type-arg]
+    inlines = [RoleAssignmentInline]
+
+
+@admin.register(RoleAssignment)
+class RoleAssignmentAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ["user", "role", "organization", "state"]
+    list_filter = ["organization", "role"]
+    list_select_related = ["user", "organization", "state"]
+    search_fields = ["user__username", "state__code"]

@@ -1,0 +1,65 @@
+"""The one policy deciding who may see which document.
+
+- The public (anonymous users, and users with no role) sees documents that are public *and*
+  published.
+- An administrator or officer of the organization's secretariat sees all of its documents.
+- The head or a member of a state's delegation also sees every document distributed to that
+  state, whatever its classification: distribution is what decides.
+- A superuser sees everything.
+
+A document the user may not see is indistinguishable from one that does not exist: the
+fetch raises ``Http404`` and lists leave it out. The checks are ``Exists`` subqueries in the
+document query itself, so they cost no query of their own and never duplicate rows.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+
+from secretariat.accounts.access import AnyUser, holds_secretariat_role
+from secretariat.accounts.models import STATE_ROLES, RoleAssignment
+from secretariat.documents.models import Classification, Document, DocumentStatus
+from secretariat.organizations.models import Organization
+
+PUBLIC = Q(classification=Classification.PUBLIC, status=DocumentStatus.PUBLISHED)
+
+
+def visible_documents(
+    user: AnyUser, queryset: QuerySet[Document] | None = None
+) -> QuerySet[Document]:
+    """Narrow ``queryset`` (default: all documents) to those the user may see."""
+    documents = Document.objects.all() if queryset is None else queryset
+    if isinstance(user, AnonymousUser) or not user.is_authenticated:
+        return documents.filter(PUBLIC)
+    if getattr(user, "is_superuser", False):
+        return documents
+    distributed_to_own_state = Exists(
+        RoleAssignment.objects.filter(
+            user_id=user.pk,
+            organization=OuterRef("organization"),
+            role__in=sorted(STATE_ROLES),
+            state__documents_received=OuterRef("pk"),
+        )
+    )
+    return documents.filter(
+        PUBLIC | holds_secretariat_role(user, OuterRef("organization")) | distributed_to_own_state
+    )
+
+
+def access_document_by_code(
+    user: AnyUser,
+    organization: Organization,
+    code: str,
+    *,
+    queryset: QuerySet[Document] | None = None,
+) -> Document:
+    """Return the organization's document with that code, or raise ``Http404``.
+
+    ``queryset`` lets a page add its ``select_related``/``prefetch_related``.
+    """
+    try:
+        return visible_documents(user, queryset).get(organization=organization, code=code)
+    except Document.DoesNotExist:
+        raise Http404 from None

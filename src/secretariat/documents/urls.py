@@ -1,0 +1,10 @@
+from django.urls import path
+
+from secretariat.documents import views
+
+app_name = "documents"
+
+urlpatterns = [
+    path("", views.document_list, name="document-list"),
+    path("<slug:document_code>/", views.document_detail, name="document-detail"),
+]

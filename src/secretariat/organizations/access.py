@@ -1,0 +1,23 @@
+"""Fetching organizations and bodies for a page. Both are public: anybody may see them."""
+
+from __future__ import annotations
+
+from django.http import Http404
+
+from secretariat.organizations.models import Body, Organization
+
+
+def access_organization_by_code(code: str) -> Organization:
+    """Return the organization with that code, or raise ``Http404``."""
+    try:
+        return Organization.objects.get(code=code)
+    except Organization.DoesNotExist:
+        raise Http404 from None
+
+
+def access_body_by_code(organization: Organization, code: str) -> Body:
+    """Return the organization's body with that code (and whom it reports to), or ``Http404``."""
+    try:
+        return Body.objects.select_related("reports_to").get(organization=organization, code=code)
+    except Body.DoesNotExist:
+        raise Http404 from None

@@ -1,0 +1,171 @@
+"""Decision and chair rules, as stored from the charter, made readable for a page.
+
+The charter stores rules as data (``{"kind": "threshold", "share": "2/3", "of": "members"}``);
+this turns them into labelled rows in the active language. Unknown kinds and parameters are
+shown by their code rather than hidden, so that a newer charter still displays.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.functional import Promise
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+
+from secretariat.organizations.translated import pick
+
+RULE_KINDS: Mapping[str, Promise] = {
+    "consensus": _("consensus"),
+    "unanimity": _("unanimity"),
+    "threshold": _("threshold"),
+    "veto": _("veto"),
+    "weighted-threshold": _("weighted threshold"),
+    "blocking-minority": _("blocking minority"),
+    "all-of": _("all of the following"),
+    "any-of": _("any of the following"),
+    # Chair and chairmanship rules.
+    "chairing-state": _("the representative of the state chairing the organization"),
+    "host-state": _("the head of the state hosting the regular session"),
+    "rotation": _("rotation among the member states"),
+    "elected": _("election"),
+}
+
+PARAMETERS: Mapping[str, Promise] = {
+    "absentees": _("absent members"),
+    "allows_non_participation": _("a member may declare itself not concerned"),
+    "abstention_blocks": _("an abstention blocks the decision"),
+    "count": _("number"),
+    "share": _("share"),
+    "of": _("counted among"),
+    "members": _("members"),
+    "abstention_is_veto": _("an abstention counts as a veto"),
+    "weights": _("weights"),
+    "weight": _("weighted by"),
+    "reference_year": _("reference year"),
+    "until": _("until"),
+    "order": _("order"),
+    "language": _("language"),
+    "term": _("term"),
+    "term_years": _("term in years"),
+    "procedures": _("procedures"),
+}
+
+VALUES: Mapping[str, Promise] = {
+    "ignored": _("not counted"),
+    "block": _("block the decision"),
+    "members": _("all members"),
+    "present-and-voting": _("members present and voting"),
+    "participating": _("participating members"),
+    "next-regular-session": _("the next regular session"),
+    "alphabetical": _("alphabetical"),
+    "calendar-year": _("a calendar year"),
+    "month": _("a month"),
+    "session-to-session": _("from one session to the next"),
+    "fixed": _("a fixed term"),
+    "in-session": _("in session"),
+    "written": _("in writing"),
+    "silence": _("silence procedure"),
+}
+
+#: Keys shown elsewhere than among the parameters.
+NOT_PARAMETERS = frozenset({"kind", "rules", "names", "rule", "source", "description"})
+
+
+@dataclass(frozen=True, slots=True)
+class Parameter:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class RuleDisplay:
+    """One rule: its kind, its parameters, and the rules it combines (``all-of``/``any-of``)."""
+
+    kind: str
+    parameters: tuple[Parameter, ...]
+    rules: tuple[RuleDisplay, ...]
+    source: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class MatterDisplay:
+    """How a body decides one matter."""
+
+    code: str
+    name: str
+    rule: RuleDisplay
+    procedures: str
+    source: str
+
+
+def language_name(code: str) -> str:
+    """Return the name of a language in the active language, or its code if unknown."""
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
+
+
+def _value(key: str, value: Any) -> str:
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    if key == "language" and isinstance(value, str):
+        return language_name(value)
+    if isinstance(value, str):
+        return str(VALUES.get(value, value))
+    if isinstance(value, Mapping):
+        return ", ".join(f"{name}: {_value(key, item)}" for name, item in value.items())
+    if isinstance(value, Sequence):
+        return ", ".join(_value(key, item) for item in value)
+    return str(value)
+
+
+def rule_display(rule: Mapping[str, Any]) -> RuleDisplay:
+    """Describe one rule, nested rules included."""
+    kind = str(rule.get("kind", ""))
+    description = rule.get("description")
+    return RuleDisplay(
+        kind=str(RULE_KINDS.get(kind, kind)),
+        parameters=tuple(
+            Parameter(str(PARAMETERS.get(key, key)), _value(key, value))
+            for key, value in rule.items()
+            if key not in NOT_PARAMETERS and value is not None
+        ),
+        rules=tuple(
+            rule_display(inner) for inner in rule.get("rules") or () if isinstance(inner, Mapping)
+        ),
+        source=str(rule.get("source") or ""),
+        description=pick(description) if isinstance(description, Mapping) else "",
+    )
+
+
+def matters_display(decision_rules: Mapping[str, Any]) -> list[MatterDisplay]:
+    """Describe a body's decision rules, one row per matter, in the order of the matters' codes.
+
+    A matter is stored either as ``{"names": …, "rule": …, "procedures": …, "source": …}``
+    or as the bare rule.
+    """
+    matters = []
+    for code in sorted(decision_rules):
+        matter = decision_rules[code]
+        if not isinstance(matter, Mapping):
+            continue
+        rule = matter.get("rule")
+        is_wrapped = isinstance(rule, Mapping)
+        names = matter.get("names")
+        matters.append(
+            MatterDisplay(
+                code=code,
+                name=(pick(names) if isinstance(names, Mapping) else "") or code,
+                rule=rule_display(rule if isinstance(rule, Mapping) else matter),
+                procedures=_value("procedures", matter.get("procedures") or [])
+                if is_wrapped
+                else "",
+                source=str(matter.get("source") or "") if is_wrapped else "",
+            )
+        )
+    return matters

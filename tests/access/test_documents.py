@@ -1,0 +1,134 @@
+"""Every page that can show a document, for every persona: visible, 404, or left out.
+
+Two documents from Dushanbe: the joint statement on Afghanistan (public, published) and the
+draft declaration of the Collective Security Council (restricted, distributed to Armenia,
+Belarus, Russia and Tajikistan, but not to Kazakhstan). A document the user may not see must
+be indistinguishable from a missing one: its page is the ordinary 404, and no list, link or
+title gives it away.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from secretariat.documents.models import Classification, DocumentStatus
+from tests.factories import add_document, en_ru
+
+STATEMENT = "2021-afghanistan-statement"
+STATEMENT_TITLES = ("On the situation in Afghanistan", "О положении в Афганистане")
+DRAFT = "2021-csc-declaration-draft"
+DRAFT_TITLES = (
+    "Draft Declaration of the Collective Security Council",
+    "Проект Декларации Совета коллективной безопасности",
+)
+
+PERSONAS = [
+    None,
+    "no_role",
+    "secretariat_officer",
+    "secretariat_administrator",
+    "armenia_head",
+    "armenia_delegate",
+    "kazakhstan_delegate",
+    "superuser",
+]
+#: Who may see the restricted draft: the secretariat, and the delegations it went to.
+SEES_DRAFT = {
+    "secretariat_officer",
+    "secretariat_administrator",
+    "armenia_head",
+    "armenia_delegate",
+    "superuser",
+}
+
+#: Pages that list documents, and whether they list the statement at all.
+LISTING_PAGES = {
+    "document list": ("/csto/documents/", True),
+    "session page": ("/csto/sessions/2021-09-15-joint/", True),
+    "organization page": ("/csto/", False),
+    "body page": ("/csto/bodies/csc/", False),
+}
+
+
+def shows(html: str, code: str, titles: tuple[str, ...]) -> bool:
+    """Tell whether the page gives the document away: a link or a title in either language."""
+    return f"/documents/{code}/" in html or any(title in html for title in titles)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_document_page_of_the_published_statement_is_open_to_all(fetch, persona, language):
+    # when
+    response = fetch(f"/csto/documents/{STATEMENT}/", persona, language)
+
+    # then
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_document_page_of_the_restricted_draft_is_404_to_others(fetch, persona, language):
+    # when
+    response = fetch(f"/csto/documents/{DRAFT}/", persona, language)
+
+    # then
+    assert response.status_code == (200 if persona in SEES_DRAFT else 404)
+
+
+@pytest.mark.parametrize("persona", sorted(set(PERSONAS) - SEES_DRAFT, key=str))
+def test_a_hidden_document_looks_exactly_like_a_missing_one(fetch, persona):
+    # when
+    hidden = fetch(f"/csto/documents/{DRAFT}/", persona)
+    missing = fetch("/csto/documents/2021-no-such-document/", persona)
+
+    # then
+    assert hidden.status_code == missing.status_code == 404
+    assert hidden.content == missing.content
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("page", LISTING_PAGES)
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_listing_pages_show_only_the_documents_the_user_may_see(fetch, persona, page, language):
+    # given
+    url, lists_documents = LISTING_PAGES[page]
+
+    # when
+    response = fetch(url, persona, language)
+
+    # then
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert shows(html, STATEMENT, STATEMENT_TITLES) is lists_documents
+    assert shows(html, DRAFT, DRAFT_TITLES) is (lists_documents and persona in SEES_DRAFT)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_session_page_lists_only_visible_documents_among_those_adopted(fetch, dushanbe, persona):
+    # given: a restricted decision adopted at the Council, for Armenia only
+    add_document(
+        dushanbe.organization,
+        "2021-restricted-decision",
+        en_ru("Restricted decision", "Решение ограниченного доступа"),
+        [dushanbe.bodies["csc"]],
+        classification=Classification.RESTRICTED,
+        status=DocumentStatus.ADOPTED,
+        distributed_to=[dushanbe.states["ARM"]],
+        adopted_at=dushanbe.council_session,
+    )
+    titles = ("Restricted decision", "Решение ограниченного доступа")
+
+    # when
+    html = fetch("/csto/sessions/2021-09-16-csc/", persona).content.decode()
+
+    # then
+    assert shows(html, "2021-restricted-decision", titles) is (persona in SEES_DRAFT)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_statement_page_hides_relations_to_documents_the_user_may_not_see(fetch, persona):
+    # when
+    html = fetch(f"/csto/documents/{STATEMENT}/", persona).content.decode()
+
+    # then
+    assert shows(html, DRAFT, DRAFT_TITLES) is (persona in SEES_DRAFT)
