@@ -25,7 +25,8 @@ REPEAT = 30
 def measure(client: Client, url: str) -> tuple[float, int]:
     with CaptureQueriesContext(connection) as queries:
         status = client.get(url).status_code
-    assert status == 200, url
+    if status != 200:
+        raise SystemExit(f"{url} answered {status}")
     # Counted now: the queries log is cleared when the next request starts.
     count = len(queries)
     times = []
