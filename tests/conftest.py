@@ -11,8 +11,17 @@ from collections.abc import Callable
 import pytest
 from django.http import HttpResponse
 from django.test import Client
+from django.utils import translation
 
 from tests.factories import Dushanbe, build_dushanbe, grow
+
+
+@pytest.fixture(autouse=True)
+def _each_test_starts_in_the_default_language():
+    """A test that switches the language (a page in Russian) must not leak it into the next."""
+    yield
+    translation.deactivate()
+
 
 # ----------------------------------------------------------------------------- web pages
 

@@ -29,7 +29,7 @@ def test_charter_check_of_the_shipped_charter_exits_0_without_a_secret_key():
     result = run("charter", "check", str(CSTO_CHARTER))
     # then
     assert result.returncode == 0, result.stderr
-    assert "7 members, 5 bodies" in result.stdout
+    assert "members: 7, bodies: 5" in result.stdout
 
 
 def test_charter_check_of_a_broken_charter_exits_1_naming_file_line_and_field(broken):
@@ -78,7 +78,7 @@ def test_charter_and_record_load_report_what_they_did(capsys):
 def test_record_check_reports_counts(capsys):
     call_command("charter", "load", str(CSTO_CHARTER))
     call_command("record", "check", str(DUSHANBE_RECORD))
-    assert "3 sessions, 12 documents" in capsys.readouterr().out
+    assert "sessions: 3, documents: 12" in capsys.readouterr().out
 
 
 def test_unknown_action_is_refused():

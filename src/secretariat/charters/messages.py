@@ -24,7 +24,7 @@ def _messages() -> dict[str, str]:
         "string_pattern_mismatch": _("does not have the expected form (%(pattern)s)"),
         "string_too_short": _("must not be empty"),
         "string_type": _("expected text"),
-        "too_short": _("expected at least %(min_length)s entries"),
+        "too_short": _("expected more entries; the least accepted is %(min_length)s"),
         "date_from_datetime_parsing": _("expected a date written YYYY-MM-DD"),
         "date_parsing": _("expected a date written YYYY-MM-DD"),
         "date_type": _("expected a date written YYYY-MM-DD"),
@@ -65,7 +65,9 @@ def _messages() -> dict[str, str]:
             "an approved agenda says at which session (approved_at) and on which date "
             "(approved_on) it was approved"
         ),
-        "item-without-session": _("an agenda item is given without the session (adopted_at)"),
+        "item-without-session": _(
+            "an agenda item is given, but not the session it belongs to (adopted_at)"
+        ),
         "published-not-public": _(
             "only a public document can be published; classify it public first"
         ),

@@ -585,7 +585,7 @@ def check_record(
                     Problem(
                         (*loc, "adopted_under_item"),
                         "item-without-session",
-                        "an agenda item is given without the session (adopted_at)",
+                        "an agenda item is given, but not the session it belongs to (adopted_at)",
                     )
                 )
             elif (

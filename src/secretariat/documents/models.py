@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from secretariat.organizations.models import Body, MemberState, Organization
 from secretariat.organizations.translated import pick
@@ -37,13 +38,13 @@ class Classification(models.TextChoices):
 
 
 class DocumentStatus(models.TextChoices):
-    DRAFT = "draft", _("draft")
-    UNDER_NEGOTIATION = "under-negotiation", _("under negotiation")
-    AGREED = "agreed", _("agreed")
-    ADOPTED = "adopted", _("adopted")
-    REJECTED = "rejected", _("rejected")
-    WITHDRAWN = "withdrawn", _("withdrawn")
-    PUBLISHED = "published", _("published")
+    DRAFT = "draft", pgettext_lazy("document status", "draft")
+    UNDER_NEGOTIATION = "under-negotiation", pgettext_lazy("document status", "under negotiation")
+    AGREED = "agreed", pgettext_lazy("document status", "agreed")
+    ADOPTED = "adopted", pgettext_lazy("document status", "adopted")
+    REJECTED = "rejected", pgettext_lazy("document status", "rejected")
+    WITHDRAWN = "withdrawn", pgettext_lazy("document status", "withdrawn")
+    PUBLISHED = "published", pgettext_lazy("document status", "published")
 
 
 class Document(models.Model):

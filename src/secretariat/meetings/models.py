@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from secretariat.documents.models import Document
 from secretariat.organizations.models import (
@@ -29,10 +30,10 @@ class SessionMode(models.TextChoices):
 
 
 class SessionStatus(models.TextChoices):
-    PLANNED = "planned", _("planned")
-    CONVENED = "convened", _("convened")
-    OPEN = "open", _("open")
-    CLOSED = "closed", _("closed")
+    PLANNED = "planned", pgettext_lazy("session status", "planned")
+    CONVENED = "convened", pgettext_lazy("session status", "convened")
+    OPEN = "open", pgettext_lazy("session status", "open")
+    CLOSED = "closed", pgettext_lazy("session status", "closed")
 
 
 class Session(models.Model):
@@ -171,8 +172,8 @@ class Attendance(models.Model):
 
 
 class AgendaStatus(models.TextChoices):
-    DRAFT = "draft", _("draft")
-    APPROVED = "approved", _("approved")
+    DRAFT = "draft", pgettext_lazy("agenda status", "draft")
+    APPROVED = "approved", pgettext_lazy("agenda status", "approved")
 
 
 class Agenda(models.Model):
@@ -218,16 +219,16 @@ class Agenda(models.Model):
 
 
 class ItemResult(models.TextChoices):
-    PENDING = "pending", _("pending")
-    ADOPTED = "adopted", _("adopted")
-    APPROVED = "approved", _("approved")
-    AGREED = "agreed", _("general agreement reached")
-    NOTED = "noted", _("taken note of")
-    DISCUSSED = "discussed", _("discussed")
-    REJECTED = "rejected", _("rejected")
-    DEFERRED = "deferred", _("deferred")
-    RETURNED = "returned", _("returned for revision")
-    WITHDRAWN = "withdrawn", _("withdrawn")
+    PENDING = "pending", pgettext_lazy("agenda item result", "pending")
+    ADOPTED = "adopted", pgettext_lazy("agenda item result", "adopted")
+    APPROVED = "approved", pgettext_lazy("agenda item result", "approved")
+    AGREED = "agreed", pgettext_lazy("agenda item result", "general agreement reached")
+    NOTED = "noted", pgettext_lazy("agenda item result", "taken note of")
+    DISCUSSED = "discussed", pgettext_lazy("agenda item result", "discussed")
+    REJECTED = "rejected", pgettext_lazy("agenda item result", "rejected")
+    DEFERRED = "deferred", pgettext_lazy("agenda item result", "deferred")
+    RETURNED = "returned", pgettext_lazy("agenda item result", "returned for revision")
+    WITHDRAWN = "withdrawn", pgettext_lazy("agenda item result", "withdrawn")
 
 
 class AgendaItem(models.Model):

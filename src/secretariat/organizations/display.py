@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils.functional import Promise
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.organizations.translated import pick
@@ -37,7 +37,7 @@ PARAMETERS: Mapping[str, Promise] = {
     "absentees": _("absent members"),
     "allows_non_participation": _("a member may declare itself not concerned"),
     "abstention_blocks": _("an abstention blocks the decision"),
-    "count": _("number"),
+    "count": pgettext_lazy("rule parameter", "number"),
     "share": _("share"),
     "of": _("counted among"),
     "members": _("members"),
@@ -45,7 +45,7 @@ PARAMETERS: Mapping[str, Promise] = {
     "weights": _("weights"),
     "weight": _("weighted by"),
     "reference_year": _("reference year"),
-    "until": _("until"),
+    "until": pgettext_lazy("rule parameter", "until"),
     "order": _("order"),
     "language": _("language"),
     "term": _("term"),

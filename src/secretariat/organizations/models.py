@@ -9,17 +9,18 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from secretariat.organizations.translated import pick
 from secretariat.rules.participation import PARTICIPATING_STATUSES, ParticipationStatus
 
 PARTICIPATION_LABELS = {
-    ParticipationStatus.MEMBER: _("member"),
-    ParticipationStatus.OBSERVER: _("observer"),
-    ParticipationStatus.PARTNER: _("partner"),
-    ParticipationStatus.SUSPENDED: _("suspended"),
-    ParticipationStatus.FROZEN: _("participation frozen"),
-    ParticipationStatus.WITHDRAWN: _("withdrawn"),
+    ParticipationStatus.MEMBER: pgettext_lazy("participation status", "member"),
+    ParticipationStatus.OBSERVER: pgettext_lazy("participation status", "observer"),
+    ParticipationStatus.PARTNER: pgettext_lazy("participation status", "partner"),
+    ParticipationStatus.SUSPENDED: pgettext_lazy("participation status", "suspended"),
+    ParticipationStatus.FROZEN: pgettext_lazy("participation status", "participation frozen"),
+    ParticipationStatus.WITHDRAWN: pgettext_lazy("participation status", "withdrawn"),
 }
 
 
@@ -157,7 +158,7 @@ class MembershipPeriod(models.Model):
 class BodyLevel(models.TextChoices):
     SUPREME = "supreme", _("supreme body")
     MINISTERIAL = "ministerial", _("ministerial body")
-    SENIOR_OFFICIALS = "senior-officials", _("senior officials")
+    SENIOR_OFFICIALS = "senior-officials", _("body of senior officials")
     PERMANENT = "permanent", _("permanent body")
     PARLIAMENTARY = "parliamentary", _("parliamentary body")
     SUBSIDIARY = "subsidiary", _("subsidiary body")

@@ -69,7 +69,7 @@ class Migration(migrations.Migration):
                 ('code', models.SlugField(verbose_name='code')),
                 ('names', models.JSONField(default=dict, verbose_name='names')),
                 ('acronyms', models.JSONField(default=dict, verbose_name='acronyms')),
-                ('level', models.CharField(choices=[('supreme', 'supreme body'), ('ministerial', 'ministerial body'), ('senior-officials', 'senior officials'), ('permanent', 'permanent body'), ('parliamentary', 'parliamentary body'), ('subsidiary', 'subsidiary body')], max_length=32, verbose_name='level')),
+                ('level', models.CharField(choices=[('supreme', 'supreme body'), ('ministerial', 'ministerial body'), ('senior-officials', 'body of senior officials'), ('permanent', 'permanent body'), ('parliamentary', 'parliamentary body'), ('subsidiary', 'subsidiary body')], max_length=32, verbose_name='level')),
                 ('member_role', models.SlugField(verbose_name="members' role")),
                 ('composition', models.JSONField(default=dict, verbose_name='composition')),
                 ('decision_rules', models.JSONField(default=dict, verbose_name='decision rules')),

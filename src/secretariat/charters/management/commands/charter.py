@@ -26,8 +26,8 @@ class Command(BaseCommand):
                 charter = check_charter_file(path)
                 self.stdout.write(
                     _(
-                        "%(file)s: a valid charter of %(acronym)s, %(members)d members, "
-                        "%(bodies)d bodies"
+                        "%(file)s: a valid charter of %(acronym)s; members: %(members)d, "
+                        "bodies: %(bodies)d"
                     )
                     % {
                         "file": path,

@@ -29,7 +29,7 @@ class Command(BaseCommand):
             if options["action"] == "check":
                 record, _organization = check_record_file(path)
                 self.stdout.write(
-                    _("%(file)s: a valid record, %(sessions)d sessions, %(documents)d documents")
+                    _("%(file)s: a valid record; sessions: %(sessions)d, documents: %(documents)d")
                     % {
                         "file": path,
                         "sessions": len(record.sessions),
