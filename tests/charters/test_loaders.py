@@ -298,3 +298,12 @@ def test_chairmanship_passes_from_tajikistan_to_armenia(csto):
     assert "priorities" in handover.priorities["en"]
     previous = csto.chairmanships.get(end_on=handover.start_on)
     assert previous.state.code == "TJK"
+
+
+def test_an_office_whose_start_is_unknown_is_held_on_the_session_day(csto, client):
+    # given: the record does not say since when Sirojiddin Muhriddin was foreign minister
+    joint = Session.objects.get(code="cfm-cdm-cssc-2021-09-15")
+    # when
+    page = client.get(joint.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en")
+    # then
+    assert "Minister of Foreign Affairs of the Republic of Tajikistan" in page.content.decode()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -25,8 +24,12 @@ PARTICIPATION_LABELS = {
 
 
 def in_force_on(on: date, *, prefix: str = "") -> Q:
-    """Match rows whose ``start_on``/``end_on`` period covers the day (end excluded)."""
-    return Q(**{f"{prefix}start_on__lte": on}) & (
+    """Match rows whose ``start_on``/``end_on`` period covers the day (end excluded).
+
+    An empty ``start_on`` means the start is not known (an office held "since" some time
+    before the record begins): such a row counts as started.
+    """
+    return (Q(**{f"{prefix}start_on__isnull": True}) | Q(**{f"{prefix}start_on__lte": on})) & (
         Q(**{f"{prefix}end_on__isnull": True}) | Q(**{f"{prefix}end_on__gt": on})
     )
 
@@ -213,14 +216,6 @@ class Body(models.Model):
     @property
     def acronym(self) -> str:
         return pick(self.acronyms) or self.name
-
-    @property
-    def matters(self) -> list[str]:
-        return sorted(self.decision_rules)
-
-    def rule_for(self, matter: str) -> dict[str, Any]:
-        rule: dict[str, Any] = self.decision_rules[matter]
-        return rule
 
 
 class Person(models.Model):
