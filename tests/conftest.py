@@ -17,6 +17,12 @@ from tests.factories import Dushanbe, build_dushanbe, grow
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Hash test passwords cheaply: the demo alone creates 16 accounts."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _each_test_starts_in_the_default_language():
     """A test that switches the language (a page in Russian) must not leak it into the next."""
     yield

@@ -1,0 +1,54 @@
+"""The Django admin: for the secretariat only, and every registered model's pages work."""
+
+import pytest
+from django.contrib import admin
+from django.core.management import call_command
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+OUR_APPS = {"organizations", "meetings", "documents", "accounts", "audit"}
+
+
+@pytest.fixture
+def demo(db):
+    call_command("demo", "--no-serve", stdout=None)
+
+
+def our_models():
+    return sorted(
+        (model for model in admin.site._registry if model._meta.app_label in OUR_APPS),
+        key=lambda model: model._meta.label,
+    )
+
+
+@pytest.mark.parametrize("model", our_models(), ids=lambda model: model._meta.label)
+def test_every_admin_page_of_ours_renders_for_the_administrator(client, demo, model):
+    # given
+    client.login(username="admin", password="demo")
+    opts = model._meta
+    # when
+    listing = client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
+    first = model._default_manager.order_by("pk").first()
+    # then
+    assert listing.status_code == 200
+    if first is not None:
+        change = client.get(
+            reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[first.pk])
+        )
+        assert change.status_code == 200
+
+
+@pytest.mark.parametrize("username", [None, "arm-head", "rus-delegate"])
+def test_the_public_and_delegations_are_sent_to_the_admin_login(client, demo, username):
+    if username:
+        client.login(username=username, password="demo")
+    response = client.get(reverse("admin:documents_document_changelist"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_the_officer_keeps_documents_but_not_users(client, demo):
+    client.login(username="officer", password="demo")
+    assert client.get(reverse("admin:documents_document_changelist")).status_code == 200
+    assert client.get(reverse("admin:accounts_user_changelist")).status_code == 403
