@@ -52,3 +52,49 @@ def test_the_officer_keeps_documents_but_not_users(client, demo):
     client.login(username="officer", password="demo")
     assert client.get(reverse("admin:documents_document_changelist")).status_code == 200
     assert client.get(reverse("admin:accounts_user_changelist")).status_code == 403
+
+
+def test_charter_data_is_shown_but_not_changed_in_the_admin(client, demo):
+    # given
+    client.login(username="admin", password="demo")
+    from secretariat.organizations.models import MemberState
+
+    armenia = MemberState.objects.get(code="ARM")
+    url = reverse("admin:organizations_memberstate_change", args=[armenia.pk])
+    # when
+    page = client.get(url)
+    posted = client.post(url, {"code": "XXX"})
+    # then
+    assert page.status_code == 200
+    assert b'name="_save"' not in page.content
+    assert posted.status_code == 403
+    armenia.refresh_from_db()
+    assert armenia.code == "ARM"
+
+
+def test_a_change_in_the_admin_is_appended_to_the_audit_log(client, demo):
+    # given
+    from secretariat.audit.models import AuditEvent, EventType
+    from secretariat.organizations.models import Person
+
+    client.login(username="officer", password="demo")
+    zas = Person.objects.get(code="stanislav-zas")
+    url = reverse("admin:organizations_person_change", args=[zas.pk])
+    # when
+    response = client.post(
+        url,
+        {
+            "organization": zas.organization_id,
+            "code": "stanislav-zas",
+            "names": '{"en": "Stanislav Zas", "ru": "Станислав Зась", "be": "Станіслаў Зась"}',
+            "state": zas.state_id,
+            "offices-TOTAL_FORMS": "0",
+            "offices-INITIAL_FORMS": "0",
+        },
+    )
+    # then
+    assert response.status_code == 302, response.content.decode()[:2000]
+    event = AuditEvent.objects.get(event_type=EventType.ADMIN_SAVED)
+    assert event.actor.username == "officer"
+    assert event.target == f"organizations.person:{zas.pk}"
+    assert event.extra == {"created": False, "fields": ["names"]}

@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
 from secretariat.accounts.models import RoleAssignment, User
+from secretariat.audit.admin import AuditedAdmin
 
 
 class RoleAssignmentInline(admin.TabularInline):  # type: ignore[type-arg]
@@ -16,12 +17,12 @@ class RoleAssignmentInline(admin.TabularInline):  # type: ignore[type-arg]
 
 
 @admin.register(User)
-class SecretariatUserAdmin(UserAdmin):  # type: ignore[type-arg]
+class SecretariatUserAdmin(AuditedAdmin, UserAdmin):  # type: ignore[type-arg]
     inlines = [RoleAssignmentInline]
 
 
 @admin.register(RoleAssignment)
-class RoleAssignmentAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class RoleAssignmentAdmin(AuditedAdmin):
     list_display = ["user", "role", "organization", "state"]
     list_filter = ["organization", "role"]
     list_select_related = ["user", "organization", "state"]

@@ -11,6 +11,8 @@ class EventType(models.TextChoices):
     CHARTER_LOADED = "charter-loaded", _("charter loaded")
     RECORD_LOADED = "record-loaded", _("record loaded")
     DEMO_USERS_CREATED = "demo-users-created", _("demo users created")
+    ADMIN_SAVED = "admin-saved", _("saved in the admin")
+    ADMIN_DELETED = "admin-deleted", _("deleted in the admin")
 
 
 class AuditEvent(models.Model):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 
 from secretariat.audit.models import AuditEvent, EventType
 
@@ -13,7 +14,7 @@ def record_event(
     event_type: EventType,
     *,
     target: str,
-    actor: AbstractBaseUser | None = None,
+    actor: AbstractBaseUser | AnonymousUser | None = None,
     actor_label: str = "",
     extra: dict[str, Any] | None = None,
 ) -> AuditEvent:

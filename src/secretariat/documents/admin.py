@@ -6,6 +6,7 @@ The admin classes are generic only in django-stubs: subscripting them at run tim
 
 from django.contrib import admin
 
+from secretariat.audit.admin import AuditedAdmin
 from secretariat.documents.models import Document, DocumentRelation, DocumentText
 
 
@@ -22,7 +23,7 @@ class DocumentRelationInline(admin.TabularInline):  # type: ignore[type-arg]
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class DocumentAdmin(AuditedAdmin):
     list_display = ["code", "symbol", "kind", "classification", "status", "adopted_on"]
     list_filter = ["organization", "kind", "classification", "status", "issuing_bodies"]
     search_fields = ["code", "symbol", "texts__title"]
@@ -33,7 +34,7 @@ class DocumentAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(DocumentText)
-class DocumentTextAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class DocumentTextAdmin(AuditedAdmin):
     list_display = ["document", "language", "title", "is_summary", "is_translation"]
     list_filter = ["language", "is_summary", "is_translation"]
     list_select_related = ["document"]
@@ -41,7 +42,7 @@ class DocumentTextAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(DocumentRelation)
-class DocumentRelationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class DocumentRelationAdmin(AuditedAdmin):
     list_display = ["source", "kind", "target"]
     list_filter = ["kind"]
     list_select_related = ["source", "target"]

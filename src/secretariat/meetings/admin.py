@@ -6,6 +6,7 @@ The admin classes are generic only in django-stubs: subscripting them at run tim
 
 from django.contrib import admin
 
+from secretariat.audit.admin import AuditedAdmin
 from secretariat.meetings.models import Agenda, AgendaItem, Attendance, Session
 
 
@@ -16,7 +17,7 @@ class AttendanceInline(admin.TabularInline):  # type: ignore[type-arg]
 
 
 @admin.register(Session)
-class SessionAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class SessionAdmin(AuditedAdmin):
     list_display = ["code", "__str__", "organization", "kind", "mode", "start_on", "status"]
     list_filter = ["organization", "kind", "mode", "status", "bodies"]
     list_select_related = ["organization"]
@@ -28,7 +29,7 @@ class SessionAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class AttendanceAdmin(AuditedAdmin):
     list_display = ["session", "state", "presence", "head"]
     list_filter = ["presence", "state"]
     list_select_related = ["session", "state", "head"]
@@ -42,7 +43,7 @@ class AgendaItemInline(admin.StackedInline):  # type: ignore[type-arg]
 
 
 @admin.register(Agenda)
-class AgendaAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class AgendaAdmin(AuditedAdmin):
     list_display = ["__str__", "status", "approved_at", "approved_on"]
     list_filter = ["status", "session__organization"]
     list_select_related = ["session", "approved_at"]
@@ -52,7 +53,7 @@ class AgendaAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class AgendaItemAdmin(AuditedAdmin):
     list_display = ["agenda", "number", "__str__", "result"]
     list_filter = ["result"]
     list_select_related = ["agenda__session"]

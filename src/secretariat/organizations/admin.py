@@ -4,8 +4,12 @@ The admin classes are generic only in django-stubs: subscripting them at run tim
 ``django_stubs_ext.monkeypatch()`` in the settings, hence the ``type-arg`` ignores.
 """
 
-from django.contrib import admin
+from typing import Any
 
+from django.contrib import admin
+from django.http import HttpRequest
+
+from secretariat.audit.admin import AuditedAdmin
 from secretariat.organizations.models import (
     Body,
     Chairmanship,
@@ -17,19 +21,50 @@ from secretariat.organizations.models import (
 )
 
 
+class CharterDataAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    """What a charter file says is shown here, never changed here.
+
+    The charter file is the source: an edit in the admin would be undone by the next
+    ``secretariat charter load``. Change the file and load it.
+    """
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class CharterDataInline(admin.TabularInline):  # type: ignore[type-arg]
+    """An inline of charter data: shown, never changed (see ``CharterDataAdmin``)."""
+
+    extra = 0
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class OrganizationAdmin(CharterDataAdmin):
     list_display = ["code", "__str__", "official_languages", "working_languages"]
     search_fields = ["code", "names", "acronyms"]
 
 
-class MembershipPeriodInline(admin.TabularInline):  # type: ignore[type-arg]
+class MembershipPeriodInline(CharterDataInline):
     model = MembershipPeriod
-    extra = 0
 
 
 @admin.register(MemberState)
-class MemberStateAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class MemberStateAdmin(CharterDataAdmin):
     list_display = ["code", "__str__", "organization"]
     list_filter = ["organization"]
     search_fields = ["code", "names", "short_names"]
@@ -37,7 +72,7 @@ class MemberStateAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(MembershipPeriod)
-class MembershipPeriodAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class MembershipPeriodAdmin(CharterDataAdmin):
     list_display = ["state", "status", "start_on", "end_on"]
     list_filter = ["status", "state__organization"]
     list_select_related = ["state"]
@@ -46,7 +81,7 @@ class MembershipPeriodAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(Body)
-class BodyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class BodyAdmin(CharterDataAdmin):
     list_display = ["code", "__str__", "organization", "level", "reports_to", "position"]
     list_filter = ["organization", "level"]
     list_select_related = ["organization", "reports_to"]
@@ -61,7 +96,7 @@ class OfficeInline(admin.TabularInline):  # type: ignore[type-arg]
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class PersonAdmin(AuditedAdmin):
     list_display = ["code", "__str__", "organization", "state"]
     list_filter = ["organization", "state"]
     list_select_related = ["state"]
@@ -70,7 +105,7 @@ class PersonAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(Office)
-class OfficeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class OfficeAdmin(AuditedAdmin):
     list_display = ["person", "role", "__str__", "state", "start_on", "end_on"]
     list_filter = ["role", "state"]
     list_select_related = ["person", "state"]
@@ -79,7 +114,7 @@ class OfficeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(Chairmanship)
-class ChairmanshipAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ChairmanshipAdmin(CharterDataAdmin):
     list_display = ["organization", "state", "start_on", "end_on"]
     list_filter = ["organization"]
     list_select_related = ["organization", "state"]

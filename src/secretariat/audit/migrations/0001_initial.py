@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('occurred_at', models.DateTimeField(auto_now_add=True, verbose_name='occurred at')),
-                ('event_type', models.CharField(choices=[('charter-loaded', 'charter loaded'), ('record-loaded', 'record loaded'), ('demo-users-created', 'demo users created')], max_length=48, verbose_name='event')),
+                ('event_type', models.CharField(choices=[('charter-loaded', 'charter loaded'), ('record-loaded', 'record loaded'), ('demo-users-created', 'demo users created'), ('admin-saved', 'saved in the admin'), ('admin-deleted', 'deleted in the admin')], max_length=48, verbose_name='event')),
                 ('actor_label', models.CharField(blank=True, max_length=64, verbose_name='acting through')),
                 ('target', models.CharField(max_length=200, verbose_name='target')),
                 ('extra', models.JSONField(default=dict, verbose_name='details')),
