@@ -89,7 +89,7 @@ def test_matters_are_named_in_the_active_language(language, name):
             "procedures": ["in-session", "silence"],
             "source": "Charter, Art. 12",
         },
-        "bare": {"kind": "unanimity"},
+        "default": {"rule": {"kind": "unanimity"}},
     }
 
     # when
@@ -97,8 +97,9 @@ def test_matters_are_named_in_the_active_language(language, name):
         matters = matters_display(rules)
 
     # then
-    assert [matter.code for matter in matters] == ["bare", "decision"]
-    assert matters[0].name == "bare"
-    assert matters[0].rule.kind
-    assert matters[1].name == name
-    assert matters[1].source == "Charter, Art. 12"
+    assert [matter.code for matter in matters] == ["decision", "default"]
+    assert matters[0].name == name
+    assert matters[0].source == "Charter, Art. 12"
+    # an unnamed default matter covers everything the body decides
+    assert matters[1].name == {"en": "all matters", "ru": "все вопросы"}[language]
+    assert matters[1].rule.kind

@@ -146,26 +146,25 @@ def rule_display(rule: Mapping[str, Any]) -> RuleDisplay:
 def matters_display(decision_rules: Mapping[str, Any]) -> list[MatterDisplay]:
     """Describe a body's decision rules, one row per matter, in the order of the matters' codes.
 
-    A matter is stored either as ``{"names": …, "rule": …, "procedures": …, "source": …}``
-    or as the bare rule.
+    Each matter is stored as the charter loader writes it:
+    ``{"names": …, "rule": …, "procedures": …, "source": …}``, ``names`` being optional.
     """
     matters = []
     for code in sorted(decision_rules):
         matter = decision_rules[code]
-        if not isinstance(matter, Mapping):
-            continue
-        rule = matter.get("rule")
-        is_wrapped = isinstance(rule, Mapping)
         names = matter.get("names")
         matters.append(
             MatterDisplay(
                 code=code,
-                name=(pick(names) if isinstance(names, Mapping) else "") or code,
-                rule=rule_display(rule if isinstance(rule, Mapping) else matter),
-                procedures=_value("procedures", matter.get("procedures") or [])
-                if is_wrapped
-                else "",
-                source=str(matter.get("source") or "") if is_wrapped else "",
+                name=pick(names) if names else _matter_name(code),
+                rule=rule_display(matter["rule"]),
+                procedures=_value("procedures", matter.get("procedures") or []),
+                source=str(matter.get("source") or ""),
             )
         )
     return matters
+
+
+def _matter_name(code: str) -> str:
+    """A charter leaves ``default`` unnamed when a body decides every matter alike."""
+    return str(_("all matters")) if code == "default" else code
