@@ -74,13 +74,15 @@ def test_a_delegate_logs_in_sees_the_draft_and_reads_it_in_russian(demo_site, pa
     page.goto(f"{demo_site}/accounts/login/")
     page.fill("input[name=username]", "arm-delegate")
     page.fill("input[name=password]", "demo")
-    page.click("form.form [type=submit]")
+    with page.expect_navigation():
+        page.click("form.form [type=submit]")
     # when
     page.goto(f"{demo_site}/csto/documents/")
     # then
     assert DRAFT_TITLE in page.locator("body").inner_text()
     # when: the delegate switches the site to Russian
-    page.click("button[name=language][value=ru]")
+    with page.expect_navigation():
+        page.click("button[name=language][value=ru]")
     page.goto(f"{demo_site}/csto/documents/declaration-csc-2021-draft/")
     # then
     assert page.locator("html").get_attribute("lang") == "ru"
