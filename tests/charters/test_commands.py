@@ -85,3 +85,22 @@ def test_unknown_action_is_refused():
     result = run("charter", "burn", str(CSTO_CHARTER))
     assert result.returncode != 0
     assert "invalid choice" in result.stderr
+
+
+@pytest.mark.django_db
+def test_a_charter_cannot_drop_a_state_that_records_refer_to(broken):
+    # given: the record's sessions refer to Uzbekistan, and a new charter leaves it out
+    call_command("charter", "load", str(CSTO_CHARTER))
+    call_command("record", "load", str(DUSHANBE_RECORD))
+    text = CSTO_CHARTER.read_text(encoding="utf-8")
+    start = text.index("  - code: UZB")
+    end = text.index("\n\n", start)
+    path = broken(CSTO_CHARTER, text[start:end], "")
+    # when
+    with pytest.raises(CommandError) as caught:
+        call_command("charter", "load", str(path))
+    # then
+    message = str(caught.value)
+    assert "Uzbekistan can no longer be removed" in message
+    assert "attendance" in message
+    assert Organization.objects.get().states.filter(code="UZB").exists()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from secretariat.charters.files import LocatedProblem
+from secretariat.charters.sync import StillReferencedError
 
 
 def _messages() -> dict[str, str]:
@@ -86,3 +87,15 @@ def describe(problem: LocatedProblem) -> str:
             message = problem.message
     where = f"{problem.path}:{problem.line}"
     return f"{where}: {problem.field}: {message}" if problem.field else f"{where}: {message}"
+
+
+def still_referenced(path: object, error: StillReferencedError) -> str:
+    """Say why a load could not remove what the file no longer lists."""
+    return _(
+        "%(file)s: %(rows)s can no longer be removed: %(referenced_by)s still refer to it. "
+        "Nothing was loaded; change or remove those first."
+    ) % {
+        "file": path,
+        "rows": ", ".join(error.rows),
+        "referenced_by": ", ".join(error.referenced_by),
+    }

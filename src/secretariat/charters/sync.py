@@ -12,8 +12,18 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from django.db import models
+from django.db.models import ProtectedError
 
 Row = TypeVar("Row", bound=models.Model)
+
+
+class StillReferencedError(Exception):
+    """A row the file no longer lists cannot go: other rows still refer to it."""
+
+    def __init__(self, rows: list[str], referenced_by: list[str]) -> None:
+        super().__init__(f"{', '.join(rows)} still referenced by {', '.join(referenced_by)}")
+        self.rows = rows
+        self.referenced_by = referenced_by
 
 
 @dataclass
@@ -71,7 +81,13 @@ class Changes:
         stale = queryset.exclude(pk__in=[row.pk for row in keep])
         count = stale.count()
         if count:
-            stale.delete()
+            try:
+                stale.delete()
+            except ProtectedError as error:
+                raise StillReferencedError(
+                    [str(row) for row in stale],
+                    sorted({str(row._meta.verbose_name_plural) for row in error.protected_objects}),
+                ) from error
             self.deleted[queryset.model._meta.label] += count
 
 

@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 
 from secretariat.charters.files import InvalidFileError
 from secretariat.charters.loaders import check_charter_file, do_load_charter
-from secretariat.charters.messages import describe
+from secretariat.charters.messages import describe, still_referenced
+from secretariat.charters.sync import StillReferencedError
 
 
 class Command(BaseCommand):
@@ -42,6 +43,8 @@ class Command(BaseCommand):
             raise CommandError(
                 "\n".join(describe(problem) for problem in error.problems)
             ) from error
+        except StillReferencedError as error:
+            raise CommandError(still_referenced(path, error)) from error
         self.stdout.write(summarize(path, report.changes.total, report.changes.as_data()))
 
 
