@@ -15,7 +15,8 @@ the offending field so that the loader can point at its line in the file.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+import dataclasses
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
@@ -402,11 +403,14 @@ class Problem:
     params: Mapping[str, object] | None = None
 
 
-def _duplicates(codes: Iterable[str]) -> Iterator[tuple[int, str]]:
-    seen: set[str] = set()
+def _duplicates(loc: Loc, codes: Iterable[object], field: str = "code") -> Iterator[Problem]:
+    """A problem for each entry of the list at ``loc`` whose ``field`` an earlier one has."""
+    seen: set[object] = set()
     for index, code in enumerate(codes):
         if code in seen:
-            yield index, code
+            yield Problem(
+                (*loc, index, field), "duplicate", f"{code} is listed twice", {"code": code}
+            )
         seen.add(code)
 
 
@@ -445,18 +449,8 @@ def check_charter(charter: Charter) -> list[Problem]:
     problems += _missing_languages(("organization", "names"), charter.organization.names, official)
     states = {member.code for member in charter.members}
     bodies = {body.code for body in charter.bodies}
-    for index, code in _duplicates(member.code for member in charter.members):
-        problems.append(
-            Problem(
-                ("members", index, "code"), "duplicate", f"{code} is listed twice", {"code": code}
-            )
-        )
-    for index, code in _duplicates(body.code for body in charter.bodies):
-        problems.append(
-            Problem(
-                ("bodies", index, "code"), "duplicate", f"{code} is listed twice", {"code": code}
-            )
-        )
+    problems += _duplicates(("members",), (member.code for member in charter.members))
+    problems += _duplicates(("bodies",), (body.code for body in charter.bodies))
     for index, member in enumerate(charter.members):
         problems += _missing_languages(("members", index, "names"), member.names, official)
         problems += _period_problems(
@@ -533,163 +527,134 @@ def check_record(
     ``states`` and ``bodies`` come from the organization's charter; the ``known_*``
     collections are what earlier records already loaded.
     """
-    problems: list[Problem] = []
-    people = {*known_people, *(person.code for person in record.people)}
-    sessions = {*known_sessions, *(session.code for session in record.sessions)}
-    documents = {*known_documents, *(document.code for document in record.documents)}
-    for key, codes in (
-        ("people", [person.code for person in record.people]),
-        ("sessions", [session.code for session in record.sessions]),
-        ("documents", [document.code for document in record.documents]),
-    ):
-        problems += (
-            Problem((key, index, "code"), "duplicate", f"{code} is listed twice", {"code": code})
-            for index, code in _duplicates(codes)
-        )
+    checker = _RecordChecker(
+        states=set(states),
+        bodies=set(bodies),
+        people={*known_people, *(person.code for person in record.people)},
+        sessions={*known_sessions, *(session.code for session in record.sessions)},
+        documents={*known_documents, *(document.code for document in record.documents)},
+    )
+    checker.check(record)
+    return checker.problems
 
-    def state(loc: Loc, code: str | None) -> None:
-        if code is not None and code not in states:
-            problems.append(_unknown_state(loc, code))
 
-    def known(loc: Loc, what: str, code: str | None, among: Collection[str]) -> None:
+@dataclass
+class _RecordChecker:
+    """Collects the problems of one record, knowing every code it may refer to."""
+
+    states: set[str]
+    bodies: set[str]
+    people: set[str]
+    sessions: set[str]
+    documents: set[str]
+    problems: list[Problem] = dataclasses.field(default_factory=list)
+    #: The agenda item numbers of each session in the record.
+    items: dict[str, set[int]] = dataclasses.field(default_factory=dict)
+
+    def state(self, loc: Loc, code: str | None) -> None:
+        if code is not None and code not in self.states:
+            self.problems.append(_unknown_state(loc, code))
+
+    def known(self, loc: Loc, what: str, code: str | None, among: Collection[str]) -> None:
         if code is not None and code not in among:
-            problems.append(_unknown(loc, what, code))
+            self.problems.append(_unknown(loc, what, code))
 
-    for index, person in enumerate(record.people):
-        state(("people", index, "state"), person.state)
-        for office_index, office in enumerate(person.offices):
-            state(("people", index, "offices", office_index, "state"), office.state)
-    for index, chairmanship in enumerate(record.chairmanships):
-        state(("chairmanships", index, "state"), chairmanship.state)
+    def report(self, loc: Loc, code: str, message: str, **params: object) -> None:
+        self.problems.append(Problem(loc, code, message, params or None))
 
-    items_by_session: dict[str, set[int]] = {}
-    for index, session in enumerate(record.sessions):
-        loc: Loc = ("sessions", index)
-        problems += _session_problems(
-            loc, session, state, known, bodies, people, documents, sessions
-        )
-        if session.agenda is not None:
-            items_by_session[session.code] = {item.number for item in session.agenda.items}
+    def check(self, record: Record) -> None:
+        self.problems += _duplicates(("people",), (person.code for person in record.people))
+        self.problems += _duplicates(("sessions",), (session.code for session in record.sessions))
+        self.problems += _duplicates(("documents",), (doc.code for doc in record.documents))
+        for index, person in enumerate(record.people):
+            self.state(("people", index, "state"), person.state)
+            for office_index, office in enumerate(person.offices):
+                self.state(("people", index, "offices", office_index, "state"), office.state)
+        for index, chairmanship in enumerate(record.chairmanships):
+            self.state(("chairmanships", index, "state"), chairmanship.state)
+        for index, session in enumerate(record.sessions):
+            self.check_session(("sessions", index), session)
+        for index, document in enumerate(record.documents):
+            self.check_document(("documents", index), document)
 
-    for index, document in enumerate(record.documents):
-        loc = ("documents", index)
-        for body_index, body in enumerate(document.issued_by):
-            known((*loc, "issued_by", body_index), "body", body, bodies)
-        if document.distributed_to != "all":
-            for state_index, code in enumerate(document.distributed_to):
-                state((*loc, "distributed_to", state_index), code)
-        known((*loc, "adopted_at"), "session", document.adopted_at, sessions)
-        if document.adopted_under_item is not None:
-            if document.adopted_at is None:
-                problems.append(
-                    Problem(
-                        (*loc, "adopted_under_item"),
-                        "item-without-session",
-                        "an agenda item is given, but not the session it belongs to (adopted_at)",
-                    )
-                )
-            elif (
-                document.adopted_at in items_by_session
-                and document.adopted_under_item not in items_by_session[document.adopted_at]
-            ):
-                problems.append(
-                    Problem(
-                        (*loc, "adopted_under_item"),
-                        "unknown-item",
-                        f"session {document.adopted_at} has no agenda item "
-                        f"{document.adopted_under_item}",
-                        {"session": document.adopted_at, "number": document.adopted_under_item},
-                    )
-                )
-        if document.status == "published" and document.classification != "public":
-            problems.append(
-                Problem(
-                    (*loc, "status"),
-                    "published-not-public",
-                    "only a public document can be published; classify it public first",
-                )
-            )
-        for relation_index, relation in enumerate(document.relations):
-            relation_loc: Loc = (*loc, "relations", relation_index, "target")
-            known(relation_loc, "document", relation.target, documents)
-            if relation.target == document.code:
-                problems.append(
-                    Problem(relation_loc, "self-relation", "a document cannot relate to itself")
-                )
-    return problems
-
-
-def _session_problems(
-    loc: Loc,
-    session: SessionSpec,
-    state: Callable[[Loc, str | None], None],
-    known: Callable[[Loc, str, str | None, Collection[str]], None],
-    bodies: Collection[str],
-    people: Collection[str],
-    documents: Collection[str],
-    sessions: Collection[str],
-) -> list[Problem]:
-    problems: list[Problem] = []
-    for body_index, body in enumerate(session.bodies):
-        known((*loc, "bodies", body_index), "body", body, bodies)
-    if session.end_on is not None and session.end_on < session.start_on:
-        problems.append(
-            Problem(
+    def check_session(self, loc: Loc, session: SessionSpec) -> None:
+        for body_index, body in enumerate(session.bodies):
+            self.known((*loc, "bodies", body_index), "body", body, self.bodies)
+        if session.end_on is not None and session.end_on < session.start_on:
+            self.report(
                 (*loc, "to"),
                 "session-ends-before-start",
                 f"the session closes on {session.end_on}, before it opens on {session.start_on}",
             )
+        for field in ("host", "chair_state", "chairmanship_handover"):
+            self.state((*loc, field), getattr(session, field))
+        for state_index, code in enumerate(session.requested_by):
+            self.state((*loc, "requested_by", state_index), code)
+        self.known((*loc, "chair_person"), "person", session.chair_person, self.people)
+        for person_index, code in enumerate(session.officials):
+            self.known((*loc, "officials", person_index), "person", code, self.people)
+        for index, attendance in enumerate(session.attendance):
+            self.state((*loc, "attendance", index, "state"), attendance.state)
+            self.known((*loc, "attendance", index, "head"), "person", attendance.head, self.people)
+        self.problems += _duplicates(
+            (*loc, "attendance"), (attendance.state for attendance in session.attendance), "state"
         )
-    for field in ("host", "chair_state", "chairmanship_handover"):
-        state((*loc, field), getattr(session, field))
-    for state_index, code in enumerate(session.requested_by):
-        state((*loc, "requested_by", state_index), code)
-    known((*loc, "chair_person"), "person", session.chair_person, people)
-    for person_index, code in enumerate(session.officials):
-        known((*loc, "officials", person_index), "person", code, people)
-    for attendance_index, attendance in enumerate(session.attendance):
-        state((*loc, "attendance", attendance_index, "state"), attendance.state)
-        known((*loc, "attendance", attendance_index, "head"), "person", attendance.head, people)
-    problems += (
-        Problem(
-            (*loc, "attendance", index, "state"),
-            "duplicate",
-            f"{code} is listed twice",
-            {"code": code},
-        )
-        for index, code in _duplicates(attendance.state for attendance in session.attendance)
-    )
-    agenda = session.agenda
-    if agenda is None:
-        return problems
-    agenda_loc: Loc = (*loc, "agenda")
-    known((*agenda_loc, "approved_at"), "session", agenda.approved_at, sessions)
-    for body_index, body in enumerate(agenda.approved_by):
-        known((*agenda_loc, "approved_by", body_index), "body", body, bodies)
-    if agenda.status == "approved" and (agenda.approved_at is None or agenda.approved_on is None):
-        problems.append(
-            Problem(
-                (*agenda_loc, "status"),
+        if session.agenda is not None:
+            self.check_agenda((*loc, "agenda"), session.agenda)
+            self.items[session.code] = {item.number for item in session.agenda.items}
+
+    def check_agenda(self, loc: Loc, agenda: AgendaSpec) -> None:
+        self.known((*loc, "approved_at"), "session", agenda.approved_at, self.sessions)
+        for body_index, body in enumerate(agenda.approved_by):
+            self.known((*loc, "approved_by", body_index), "body", body, self.bodies)
+        if agenda.status == "approved" and (
+            agenda.approved_at is None or agenda.approved_on is None
+        ):
+            self.report(
+                (*loc, "status"),
                 "approval-incomplete",
                 "an approved agenda says at which session (approved_at) and on which date "
                 "(approved_on) it was approved",
             )
+        self.problems += _duplicates(
+            (*loc, "items"), (item.number for item in agenda.items), "number"
         )
-    problems += (
-        Problem(
-            (*agenda_loc, "items", index, "number"),
-            "duplicate",
-            f"item {number} is listed twice",
-            {"code": str(number)},
-        )
-        for index, number in _duplicates(str(item.number) for item in agenda.items)
-    )
-    for item_index, item in enumerate(agenda.items):
-        for document_index, code in enumerate(item.documents):
-            known(
-                (*agenda_loc, "items", item_index, "documents", document_index),
-                "document",
-                code,
-                documents,
+        for item_index, item in enumerate(agenda.items):
+            for document_index, code in enumerate(item.documents):
+                item_loc: Loc = (*loc, "items", item_index, "documents", document_index)
+                self.known(item_loc, "document", code, self.documents)
+
+    def check_document(self, loc: Loc, document: DocumentSpec) -> None:
+        for body_index, body in enumerate(document.issued_by):
+            self.known((*loc, "issued_by", body_index), "body", body, self.bodies)
+        if document.distributed_to != "all":
+            for state_index, code in enumerate(document.distributed_to):
+                self.state((*loc, "distributed_to", state_index), code)
+        self.known((*loc, "adopted_at"), "session", document.adopted_at, self.sessions)
+        number = document.adopted_under_item
+        if number is not None:
+            if document.adopted_at is None:
+                self.report(
+                    (*loc, "adopted_under_item"),
+                    "item-without-session",
+                    "an agenda item is given, but not the session it belongs to (adopted_at)",
+                )
+            elif number not in self.items.get(document.adopted_at, {number}):
+                self.report(
+                    (*loc, "adopted_under_item"),
+                    "unknown-item",
+                    f"session {document.adopted_at} has no agenda item {number}",
+                    session=document.adopted_at,
+                    number=number,
+                )
+        if document.status == "published" and document.classification != "public":
+            self.report(
+                (*loc, "status"),
+                "published-not-public",
+                "only a public document can be published; classify it public first",
             )
-    return problems
+        for relation_index, relation in enumerate(document.relations):
+            relation_loc: Loc = (*loc, "relations", relation_index, "target")
+            self.known(relation_loc, "document", relation.target, self.documents)
+            if relation.target == document.code:
+                self.report(relation_loc, "self-relation", "a document cannot relate to itself")
