@@ -98,3 +98,15 @@ def test_a_change_in_the_admin_is_appended_to_the_audit_log(client, demo):
     assert event.actor.username == "officer"
     assert event.target == f"organizations.person:{zas.pk}"
     assert event.extra == {"created": False, "fields": ["names"]}
+
+
+def test_the_audit_log_cannot_be_edited_even_by_the_administrator(client, demo):
+    from secretariat.audit.models import AuditEvent
+
+    client.login(username="admin", password="demo")
+    event = AuditEvent.objects.order_by("pk").first()
+    url = reverse("admin:audit_auditevent_change", args=[event.pk])
+    assert client.post(url, {"target": "forged"}).status_code == 403
+    assert client.post(reverse("admin:audit_auditevent_delete", args=[event.pk])).status_code == 403
+    event.refresh_from_db()
+    assert event.target != "forged"

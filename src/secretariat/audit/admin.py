@@ -22,6 +22,19 @@ def _target(row: models.Model) -> str:
     return f"{row._meta.label_lower}:{row.pk}"
 
 
+class ReadOnlyAdminMixin:
+    """Shown in the admin, never added, changed or deleted there."""
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 class AuditedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     """An admin whose every save and delete is appended to the audit log.
 
@@ -67,7 +80,7 @@ class AuditedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class AuditEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):  # type: ignore[type-arg]
     """The audit log is append-only: the admin shows it and changes nothing."""
 
     list_display = ["occurred_at", "event_type", "actor", "actor_label", "target"]
@@ -75,12 +88,3 @@ class AuditEventAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_select_related = ["actor"]
     search_fields = ["target", "actor__username", "actor_label"]
     date_hierarchy = "occurred_at"
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: AuditEvent | None = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: AuditEvent | None = None) -> bool:
-        return False

@@ -4,12 +4,10 @@ The admin classes are generic only in django-stubs: subscripting them at run tim
 ``django_stubs_ext.monkeypatch()`` in the settings, hence the ``type-arg`` ignores.
 """
 
-from typing import Any
 
 from django.contrib import admin
-from django.http import HttpRequest
 
-from secretariat.audit.admin import AuditedAdmin
+from secretariat.audit.admin import AuditedAdmin, ReadOnlyAdminMixin
 from secretariat.organizations.models import (
     Body,
     Chairmanship,
@@ -21,36 +19,18 @@ from secretariat.organizations.models import (
 )
 
 
-class CharterDataAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class CharterDataAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):  # type: ignore[type-arg]
     """What a charter file says is shown here, never changed here.
 
     The charter file is the source: an edit in the admin would be undone by the next
     ``secretariat charter load``. Change the file and load it.
     """
 
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
-class CharterDataInline(admin.TabularInline):  # type: ignore[type-arg]
+class CharterDataInline(ReadOnlyAdminMixin, admin.TabularInline):  # type: ignore[type-arg]
     """An inline of charter data: shown, never changed (see ``CharterDataAdmin``)."""
 
     extra = 0
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(Organization)
