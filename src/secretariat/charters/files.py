@@ -149,32 +149,29 @@ def read(
     try:
         spec = model.model_validate(data)
     except ValidationError as error:
-        raise InvalidFileError(
-            [
-                LocatedProblem(
-                    name,
-                    line_of(root, tuple(detail["loc"])),
-                    field_path(tuple(detail["loc"])),
-                    detail["type"],
-                    detail["msg"],
-                    dict(detail.get("ctx") or {}),
-                )
-                for detail in error.errors(include_url=False)
-            ]
-        ) from error
+        schema_problems = [
+            Problem(tuple(detail["loc"]), detail["type"], detail["msg"], detail.get("ctx"))
+            for detail in error.errors(include_url=False)
+        ]
+        raise _located(name, root, schema_problems) from error
     problems = check(spec) if check is not None else []
     if problems:
-        raise refuse(path, problems)
+        raise _located(name, root, problems)
     return spec
 
 
 def refuse(path: Path, problems: list[Problem]) -> InvalidFileError:
     """Locate problems found after parsing (e.g. against the database) in the file."""
-    root = yaml.compose(path.read_text(encoding="utf-8"), Loader=_Loader)
+    return _located(
+        str(path), yaml.compose(path.read_text(encoding="utf-8"), Loader=_Loader), problems
+    )
+
+
+def _located(name: str, root: yaml.Node | None, problems: list[Problem]) -> InvalidFileError:
     return InvalidFileError(
         [
             LocatedProblem(
-                str(path),
+                name,
                 line_of(root, problem.loc),
                 field_path(problem.loc),
                 problem.code,

@@ -4,7 +4,6 @@ The admin classes are generic only in django-stubs: subscripting them at run tim
 ``django_stubs_ext.monkeypatch()`` in the settings, hence the ``type-arg`` ignores.
 """
 
-
 from django.contrib import admin
 
 from secretariat.audit.admin import AuditedAdmin, ReadOnlyAdminMixin
