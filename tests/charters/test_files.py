@@ -131,7 +131,7 @@ def test_a_veto_by_a_state_that_is_not_a_member_is_refused(broken):
     (problem,) = refused(path)
     # then
     assert problem.code == "unknown-state"
-    assert problem.field == "bodies[4].decisions.default.rule.members[0]"
+    assert problem.field == "bodies[0].decisions.default.rule.members[0]"
 
 
 def test_yaml_syntax_errors_name_the_line(tmp_path):

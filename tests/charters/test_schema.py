@@ -27,6 +27,10 @@ EXAMPLES = {
         "rules": [{"kind": "threshold", "count": 9}, {"kind": "veto", "members": ["USA"]}],
     },
     "any-of": {"kind": "any-of", "rules": [{"kind": "consensus"}]},
+    "none-of": {
+        "kind": "none-of",
+        "rules": [{"kind": "threshold", "share": "55/100", "counting": "against"}],
+    },
 }
 
 

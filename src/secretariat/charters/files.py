@@ -10,6 +10,7 @@ the problems and write the database.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +25,7 @@ Spec = TypeVar("Spec", bound=BaseModel)
 
 
 class _Loader(yaml.SafeLoader):
-    """YAML without implicit timestamps: dates stay text for the schema to parse.
+    """YAML without implicit timestamps or YAML 1.1 booleans: dates stay text for the schema.
 
     PyYAML's own date conversion crashes on an impossible date such as
     2021-02-30 instead of reporting it; the schema reports it with its line.
@@ -32,9 +33,28 @@ class _Loader(yaml.SafeLoader):
 
 
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"}
+    ]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+# YAML 1.2 booleans and integers only: YAML 1.1 also reads yes, no, on and off as booleans and
+# 12:00 as the base-60 number 720, which would turn the position `yes`, an override's `on:` or a
+# deadline's time of day into something else.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:int"]
+    for first, resolvers in _Loader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
+)
 
 
 @dataclass(frozen=True, slots=True)

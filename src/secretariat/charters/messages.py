@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 
 from secretariat.charters.files import LocatedProblem
 from secretariat.charters.sync import StillReferencedError
+from secretariat.rules.errors import RuleError
+from secretariat.rules.positions import Position
 
 
 def _messages() -> dict[str, str]:
@@ -53,7 +55,8 @@ def _messages() -> dict[str, str]:
         ),
         "unknown-item": _("session %(session)s has no agenda item %(number)s"),
         "missing-language": _(
-            "a text in every official language is expected; '%(language)s' is missing"
+            "a name in every language of names_in (by default the official languages) is "
+            "expected; '%(language)s' is missing"
         ),
         "reporting-cycle": _("body %(code)s ends up reporting to itself"),
         "yaml-syntax": _("is not valid YAML: %(reason)s"),
@@ -73,7 +76,79 @@ def _messages() -> dict[str, str]:
             "only a public document can be published; classify it public first"
         ),
         "self-relation": _("a document cannot relate to itself"),
+        "swap-out-of-order": _("a swap gives its two terms in order, the earlier first"),
+        # CSV tables (positions and members)
+        "unreadable": _("cannot be read: %(reason)s"),
+        "not-utf8": _("is not UTF-8 text"),
+        "not-csv": _("is not CSV: %(reason)s"),
+        "bad-header": _("the first line must be %(expected)s"),
+        "bad-columns": _("expected %(expected)s columns (%(columns)s), found %(found)s"),
+        "bad-state-code": _(
+            "'%(code)s' is not an ISO 3166-1 alpha-3 code (three capital letters, such as RUS)"
+        ),
+        "bad-date": _("%(column)s: '%(text)s' is not a date written YYYY-MM-DD"),
+        "state-twice": _("%(state)s is listed twice (first on line %(first)s)"),
+        "unknown-position": _("'%(word)s' is not a position; use one of %(words)s"),
+        "state-not-in-charter": _("%(state)s is not a state this charter knows"),
+        "not-a-member": _(
+            "%(state)s does not take part in decisions on %(on)s, so it cannot answer "
+            "'%(position)s' (only absent or not-participating)"
+        ),
+        "excluded-voting": _(
+            "%(state)s is excluded from this decision and cannot answer '%(position)s'"
+        ),
+        "missing-positions": _(
+            "no position is given for %(states)s; this rule needs every member's (write absent "
+            "for a member that is away)"
+        ),
     }
+
+
+def _rule_messages() -> dict[str, str]:
+    return {
+        "unknown-body": _("no body '%(body)s' in this charter; its bodies: %(bodies)s"),
+        "unknown-matter": _("%(body)s has no matter '%(matter)s'; its matters: %(matters)s"),
+        "procedure-not-allowed": _(
+            "this matter is not decided by the %(kind)s procedure; it allows: %(allowed)s"
+        ),
+        "excluded-not-member": _("--exclude names %(states)s, not members on %(on)s"),
+        "missing-weight": _("the rule gives no %(weight)s for %(states)s"),
+        "unnamed-state": _("no name is known for %(states)s"),
+        "unknown-state": _("%(state)s is not a state this charter knows"),
+        "no-members": _("no member takes part in decisions on %(on)s"),
+        "no-previous-chair": _(
+            "the record does not say who chaired before %(on)s; name that chair with --after"
+        ),
+        "not-a-rotation": _(
+            "no rule of rotation says who chairs after the record's last term (which ends on "
+            "%(on)s)"
+        ),
+        "chair-elected": _("the chair of %(body)s is elected; no rotation says who it will be"),
+    }
+
+
+def describe_rule_error(error: RuleError) -> str:
+    """The engine's refusal, in the active language."""
+    template = _rule_messages().get(error.code)
+    if template is None:
+        return str(error)
+    try:
+        return template % {key: str(value) for key, value in error.params.items()}
+    except (KeyError, ValueError):
+        return str(error)
+
+
+def position_word(position: Position) -> str:
+    """The default word for a position where the charter's vocabulary has none."""
+    return {
+        Position.YES: _("in favour"),
+        Position.NO: _("against"),
+        Position.ABSTAIN: _("abstaining"),
+        Position.ABSENT: _("absent"),
+        Position.NOT_PARTICIPATING: _("not taking part"),
+        Position.RESERVATION: _("in favour with a reservation"),
+        Position.OBJECTION: _("objecting"),
+    }[position]
 
 
 def describe(problem: LocatedProblem) -> str:

@@ -21,8 +21,18 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from secretariat.rules.errors import RuleError
 from secretariat.rules.participation import ParticipationStatus, Period, check_periods
@@ -43,18 +53,26 @@ class Strict(BaseModel):
 
 
 # ----------------------------------------------------------------------------- decision rules
-# Rules are data, composed from a few primitives; the engine that evaluates them lives in
-# secretariat.rules (a separate issue). Here they are only checked for shape.
+# Rules are data, composed from a few primitives; secretariat.rules.decisions evaluates them
+# (secretariat.charters.engine turns these models into the engine's rules).
 
 Share = Annotated[str, StringConstraints(pattern=r"^\d+/\d+$")]
+Base = Literal["members", "present-and-voting", "participating"]
+Counting = Literal["in-favour", "against"]
+
+
+def _proper_share(value: str | None) -> str | None:
+    if value is not None:
+        numerator, denominator = (int(part) for part in value.split("/"))
+        if denominator == 0 or not 0 < Fraction(numerator, denominator) <= 1:
+            raise ValueError("a share is a fraction above 0 and at most 1, such as 2/3")
+    return value
 
 
 class ConsensusRule(Strict):
     kind: Literal["consensus"]
     #: Whether an absent member blocks consensus or is simply not counted.
     absentees: Literal["ignored", "block"] = "ignored"
-    #: Whether a member may declare itself not concerned (the decision does not apply to it).
-    allows_non_participation: bool = False
 
 
 class UnanimityRule(Strict):
@@ -66,16 +84,18 @@ class ThresholdRule(Strict):
     kind: Literal["threshold"]
     count: int | None = Field(default=None, ge=1)
     share: Share | None = None
-    of: Literal["members", "present-and-voting", "participating"] = "members"
+    of: Base = "members"
+    #: More than the share (a majority is more than 1/2), instead of at least the share.
+    above: bool = False
+    counting: Counting = "in-favour"
 
-    @field_validator("share")
-    @classmethod
-    def _share_is_proper(cls, value: str | None) -> str | None:
-        if value is not None:
-            numerator, denominator = (int(part) for part in value.split("/"))
-            if denominator == 0 or not 0 < Fraction(numerator, denominator) <= 1:
-                raise ValueError("a share is a fraction above 0 and at most 1, such as 2/3")
-        return value
+    _share_is_proper = field_validator("share")(_proper_share)
+
+    @model_validator(mode="after")
+    def _count_or_share(self) -> ThresholdRule:
+        if self.count is None and self.share is None:
+            raise ValueError("a threshold needs a count, a share, or both")
+        return self
 
 
 class VetoRule(Strict):
@@ -90,6 +110,10 @@ class WeightedThresholdRule(Strict):
     weights: dict[StateCode, Annotated[float, Field(gt=0)]] = Field(min_length=1)
     weight: Text
     reference_year: int | None = None
+    of: Literal["members", "participating"] = "members"
+    counting: Counting = "in-favour"
+
+    _share_is_proper = field_validator("share")(_proper_share)
 
 
 class BlockingMinorityRule(Strict):
@@ -107,6 +131,13 @@ class AnyOfRule(Strict):
     rules: list[DecisionRule] = Field(min_length=1)
 
 
+class NoneOfRule(Strict):
+    """Met when none of the rules is: "adopted unless a qualified majority is against"."""
+
+    kind: Literal["none-of"]
+    rules: list[DecisionRule] = Field(min_length=1)
+
+
 DecisionRule = Annotated[
     ConsensusRule
     | UnanimityRule
@@ -115,14 +146,57 @@ DecisionRule = Annotated[
     | WeightedThresholdRule
     | BlockingMinorityRule
     | AllOfRule
-    | AnyOfRule,
+    | AnyOfRule
+    | NoneOfRule,
     Field(discriminator="kind"),
 ]
 AllOfRule.model_rebuild()
 AnyOfRule.model_rebuild()
+NoneOfRule.model_rebuild()
 
-Procedure = Literal["in-session", "written", "silence"]
-DEFAULT_PROCEDURES: tuple[Procedure, ...] = ("in-session",)
+PositionWord = Literal[
+    "yes", "no", "abstain", "absent", "not-participating", "reservation", "objection"
+]
+LocalTime = Annotated[str, StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
+
+
+class InSessionProcedure(Strict):
+    kind: Literal["in-session"]
+
+
+class WrittenProcedure(Strict):
+    """Members answer in writing by a deadline; ``no_answer`` is what silence counts as."""
+
+    kind: Literal["written"]
+    days: int | None = Field(default=None, ge=0)
+    #: Local time of day (the organization's time zone) at which the deadline falls.
+    at: LocalTime | None = None
+    no_answer: Literal["yes", "no", "abstain", "absent"] = "absent"
+
+
+class SilenceProcedure(Strict):
+    """Adopted at the deadline unless a member objects before it."""
+
+    kind: Literal["silence"]
+    days: int | None = Field(default=None, ge=0)
+    at: LocalTime | None = None
+
+
+def _procedure_from_word(value: object) -> object:
+    """Accept ``written`` for ``{kind: written}``: most procedures need no settings."""
+    return {"kind": value} if isinstance(value, str) else value
+
+
+Procedure = Annotated[
+    Annotated[
+        InSessionProcedure | WrittenProcedure | SilenceProcedure, Field(discriminator="kind")
+    ],
+    BeforeValidator(_procedure_from_word),
+]
+
+
+def _in_session_only() -> list[InSessionProcedure | WrittenProcedure | SilenceProcedure]:
+    return [InSessionProcedure(kind="in-session")]
 
 
 class Matter(Strict):
@@ -130,9 +204,7 @@ class Matter(Strict):
 
     names: Translated | None = None
     rule: DecisionRule
-    procedures: list[Procedure] = Field(
-        default_factory=lambda: list(DEFAULT_PROCEDURES), min_length=1
-    )
+    procedures: list[Procedure] = Field(default_factory=_in_session_only, min_length=1)
     source: Text | None = None
 
 
@@ -216,6 +288,39 @@ class BodySpec(Strict):
     chair: ChairRule
 
 
+class SkipSpec(Strict):
+    """The state loses its turn in the term containing ``on``; the next one takes it."""
+
+    kind: Literal["skip"]
+    on: date
+    state: StateCode
+    reason: Translated
+    source: Text | None = None
+
+
+class SwapSpec(Strict):
+    """``states[0]`` chairs the term containing ``on[0]``, ``states[1]`` that of ``on[1]``."""
+
+    kind: Literal["swap"]
+    on: tuple[date, date]
+    states: tuple[StateCode, StateCode]
+    reason: Translated
+    source: Text | None = None
+
+
+class AssignSpec(Strict):
+    """The state chairs the term containing ``on`` out of order; the rotation goes on after it."""
+
+    kind: Literal["assign"]
+    on: date
+    state: StateCode
+    reason: Translated
+    source: Text | None = None
+
+
+OverrideSpec = Annotated[SkipSpec | SwapSpec | AssignSpec, Field(discriminator="kind")]
+
+
 class ChairmanshipRuleSpec(Strict):
     kind: Literal["rotation", "host-state", "elected"]
     order: Literal["alphabetical"] | None = None
@@ -223,6 +328,7 @@ class ChairmanshipRuleSpec(Strict):
     term: Term
     description: Translated | None = None
     source: Text | None = None
+    overrides: list[OverrideSpec] = Field(default_factory=list)
 
 
 class ChairmanshipSpec(Strict):
@@ -233,18 +339,51 @@ class ChairmanshipSpec(Strict):
     source: Text | None = None
 
 
+def _known_zone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"'{name}' is not an IANA time zone, such as Europe/Moscow") from None
+    return name
+
+
 class OrganizationSpec(Strict):
     code: Code
     names: Translated
     acronyms: Translated
     official_languages: list[Language] = Field(min_length=1)
     working_languages: list[Language] = Field(min_length=1)
+    #: The languages in which the file gives every name; by default the official ones.
+    names_in: list[Language] | None = None
+    #: The IANA time zone of the seat, in which procedure deadlines fall.
+    timezone: Annotated[str, AfterValidator(_known_zone)] = "UTC"
+    #: How the organization words each position (display only; files use the fixed words).
+    vocabulary: dict[PositionWord, Translated] = Field(default_factory=dict)
     chairmanship: ChairmanshipRuleSpec
+
+    @property
+    def name_languages(self) -> list[str]:
+        return self.names_in or self.official_languages
+
+
+class StateSpec(Strict):
+    """A state the charter names without it being a member (a candidate, a party to a dispute)."""
+
+    code: StateCode
+    names: Translated
+    short_names: Translated | None = None
 
 
 class Charter(Strict):
     organization: OrganizationSpec
     members: list[MemberSpec] = Field(min_length=1)
+    states: list[StateSpec] = Field(default_factory=list)
+
+    @property
+    def named_states(self) -> list[MemberSpec | StateSpec]:
+        """Every state the charter names: its members, then the other states it lists."""
+        return [*self.members, *self.states]
+
     bodies: list[BodySpec] = Field(min_length=1)
     chairmanships: list[ChairmanshipSpec] = Field(default_factory=list)
 
@@ -429,7 +568,8 @@ def _missing_languages(
             yield Problem(
                 loc,
                 "missing-language",
-                f"a text in every official language is expected; '{language}' is missing",
+                f"a name in every language of names_in (by default the official languages) is "
+                f"expected; '{language}' is missing",
                 {"language": language},
             )
 
@@ -445,19 +585,30 @@ def _unknown(loc: Loc, what: str, code: str) -> Problem:
 def check_charter(charter: Charter) -> list[Problem]:
     """Return what refers to nothing, repeats, or overlaps in a charter."""
     problems: list[Problem] = []
-    official = charter.organization.official_languages
-    problems += _missing_languages(("organization", "names"), charter.organization.names, official)
+    languages = charter.organization.name_languages
+    problems += _missing_languages(("organization", "names"), charter.organization.names, languages)
     states = {member.code for member in charter.members}
     bodies = {body.code for body in charter.bodies}
     problems += _duplicates(("members",), (member.code for member in charter.members))
     problems += _duplicates(("bodies",), (body.code for body in charter.bodies))
+    problems += _duplicates(("states",), (state.code for state in charter.states))
+    problems += (
+        Problem(
+            ("states", index, "code"),
+            "duplicate",
+            f"{state.code} is listed twice",
+            {"code": state.code},
+        )
+        for index, state in enumerate(charter.states)
+        if state.code in states
+    )
     for index, member in enumerate(charter.members):
-        problems += _missing_languages(("members", index, "names"), member.names, official)
+        problems += _missing_languages(("members", index, "names"), member.names, languages)
         problems += _period_problems(
             ("members", index, "periods"), [period.as_period() for period in member.periods]
         )
     for index, body in enumerate(charter.bodies):
-        problems += _missing_languages(("bodies", index, "names"), body.names, official)
+        problems += _missing_languages(("bodies", index, "names"), body.names, languages)
         if body.reports_to is not None and body.reports_to not in bodies:
             problems.append(_unknown(("bodies", index, "reports_to"), "body", body.reports_to))
         for matter, spec in body.decisions.items():
@@ -468,6 +619,9 @@ def check_charter(charter: Charter) -> list[Problem]:
                 if code not in states
             )
     problems += _hierarchy_problems(charter.bodies)
+    for index, state in enumerate(charter.states):
+        problems += _missing_languages(("states", index, "names"), state.names, languages)
+    problems += _override_problems(charter, states)
     problems += (
         _unknown_state(("chairmanships", index, "state"), chairmanship.state)
         for index, chairmanship in enumerate(charter.chairmanships)
@@ -483,6 +637,23 @@ def check_charter(charter: Charter) -> list[Problem]:
     return problems
 
 
+def _override_problems(charter: Charter, members: Collection[str]) -> Iterator[Problem]:
+    overrides = charter.organization.chairmanship.overrides
+    for index, override in enumerate(overrides):
+        loc: Loc = ("organization", "chairmanship", "overrides", index)
+        codes = override.states if isinstance(override, SwapSpec) else (override.state,)
+        for position, code in enumerate(codes):
+            if code not in members:
+                field = ("states", position) if isinstance(override, SwapSpec) else ("state",)
+                yield _unknown_state((*loc, *field), code)
+        if isinstance(override, SwapSpec) and override.on[0] >= override.on[1]:
+            yield Problem(
+                (*loc, "on"),
+                "swap-out-of-order",
+                "a swap gives its two terms in order, the earlier first",
+            )
+
+
 def _states_in_rule(loc: Loc, rule: DecisionRule) -> Iterator[tuple[Loc, str]]:
     if isinstance(rule, VetoRule):
         for index, code in enumerate(rule.members):
@@ -490,7 +661,7 @@ def _states_in_rule(loc: Loc, rule: DecisionRule) -> Iterator[tuple[Loc, str]]:
     elif isinstance(rule, WeightedThresholdRule):
         for code in rule.weights:
             yield (*loc, "weights", code), code
-    elif isinstance(rule, AllOfRule | AnyOfRule):
+    elif isinstance(rule, AllOfRule | AnyOfRule | NoneOfRule):
         for index, inner in enumerate(rule.rules):
             yield from _states_in_rule((*loc, "rules", index), inner)
 

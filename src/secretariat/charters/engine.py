@@ -1,0 +1,202 @@
+"""The bridge from charter files to the rules engine (no Django).
+
+The schema (:mod:`secretariat.charters.schema`) says what a file may contain;
+the engine (:mod:`secretariat.rules`) knows nothing of files. The functions here
+turn a charter's specs into the engine's rules, rotations and ballots.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from fractions import Fraction
+from zoneinfo import ZoneInfo
+
+from secretariat.charters.schema import (
+    AllOfRule,
+    AnyOfRule,
+    AssignSpec,
+    BlockingMinorityRule,
+    BodySpec,
+    Charter,
+    ConsensusRule,
+    DecisionRule,
+    InSessionProcedure,
+    NoneOfRule,
+    SilenceProcedure,
+    SkipSpec,
+    SwapSpec,
+    ThresholdRule,
+    UnanimityRule,
+    VetoRule,
+    WeightedThresholdRule,
+    WrittenProcedure,
+)
+from secretariat.rules import decisions
+from secretariat.rules.errors import RuleError
+from secretariat.rules.participation import ParticipationStatus, Period, is_participating
+from secretariat.rules.positions import Position
+from secretariat.rules.procedures import Procedure, ProcedureKind, deadline
+from secretariat.rules.rotation import (
+    Assign,
+    Override,
+    RecordedTerm,
+    Rotation,
+    Skip,
+    Swap,
+    TermLength,
+)
+
+
+def _fraction(share: str) -> Fraction:
+    numerator, denominator = share.split("/")
+    return Fraction(int(numerator), int(denominator))
+
+
+def decision_rule(spec: DecisionRule) -> decisions.Rule:
+    """The engine's rule for a rule written in a charter."""
+    match spec:
+        case ConsensusRule():
+            return decisions.Consensus(absentees_block=spec.absentees == "block")
+        case UnanimityRule():
+            return decisions.Unanimity(abstention_blocks=spec.abstention_blocks)
+        case ThresholdRule():
+            return decisions.Threshold(
+                count=spec.count,
+                share=_fraction(spec.share) if spec.share else None,
+                of=decisions.Base(spec.of),
+                above=spec.above,
+                counting=decisions.Counting(spec.counting),
+            )
+        case VetoRule():
+            return decisions.Veto(tuple(spec.members), spec.abstention_is_veto)
+        case WeightedThresholdRule():
+            return decisions.WeightedThreshold(
+                share=_fraction(spec.share),
+                # Through str: 18.49 stays 1849/100, not the nearest binary fraction.
+                weights={state: Fraction(str(value)) for state, value in spec.weights.items()},
+                weight=spec.weight,
+                of=decisions.Base(spec.of),
+                counting=decisions.Counting(spec.counting),
+            )
+        case BlockingMinorityRule():
+            return decisions.BlockingMinority(spec.count)
+        case AllOfRule():
+            return decisions.AllOf(tuple(decision_rule(inner) for inner in spec.rules))
+        case AnyOfRule():
+            return decisions.AnyOf(tuple(decision_rule(inner) for inner in spec.rules))
+        case NoneOfRule():
+            return decisions.NoneOf(tuple(decision_rule(inner) for inner in spec.rules))
+    raise AssertionError(spec)  # pragma: no cover - the match is exhaustive
+
+
+def procedure(spec: InSessionProcedure | WrittenProcedure | SilenceProcedure) -> Procedure:
+    if isinstance(spec, WrittenProcedure):
+        return Procedure(ProcedureKind.WRITTEN, Position(spec.no_answer))
+    return Procedure(ProcedureKind(spec.kind))
+
+
+def procedure_deadline(
+    charter: Charter, spec: WrittenProcedure | SilenceProcedure, launched_at: datetime
+) -> datetime:
+    """When a procedure launched at ``launched_at`` closes, in the organization's time zone."""
+    at = time.fromisoformat(spec.at) if spec.at else None
+    zone = ZoneInfo(charter.organization.timezone)
+    return deadline(launched_at, days=spec.days or 0, at=at, zone=zone)
+
+
+@dataclass(frozen=True, slots=True)
+class MemberPeriod:
+    """A period of membership given outside the charter (a ``--members`` file)."""
+
+    state: str
+    start_on: date
+    end_on: date | None
+
+
+def membership(charter: Charter, extra: Iterable[MemberPeriod] = ()) -> dict[str, list[Period]]:
+    """Each state's periods: those a ``--members`` file gives first, then the charter's."""
+    history: dict[str, list[Period]] = {}
+    for period in extra:
+        history.setdefault(period.state, []).append(
+            Period(ParticipationStatus.MEMBER, period.start_on, period.end_on)
+        )
+    for member in charter.members:
+        history.setdefault(member.code, []).extend(spec.as_period() for spec in member.periods)
+    return history
+
+
+def known_states(charter: Charter) -> list[str]:
+    """Every state the charter names, members first, in the order of the file."""
+    return [state.code for state in charter.named_states]
+
+
+def state_names(charter: Charter, language: str, *, short: bool = True) -> dict[str, str]:
+    """The name of each state in a language (its short name if any, when ``short``)."""
+    names: dict[str, str] = {}
+    for state in charter.named_states:
+        texts: Mapping[str, str] = (short and state.short_names) or state.names
+        name = texts.get(language) or state.names.get(language)
+        if name is not None:
+            names[state.code] = name
+    return names
+
+
+def find_body(charter: Charter, code: str) -> BodySpec:
+    bodies = [body.code for body in charter.bodies]
+    for body in charter.bodies:
+        if body.code == code:
+            return body
+    raise RuleError(
+        "unknown-body",
+        f"no body '{code}' in this charter; its bodies: {', '.join(bodies)}",
+        body=code,
+        bodies=", ".join(bodies),
+    )
+
+
+def rotation(
+    charter: Charter, body_code: str | None = None, extra: Iterable[MemberPeriod] = ()
+) -> Rotation:
+    """The rotation that says who chairs the organization, or one of its bodies."""
+    chair = find_body(charter, body_code).chair if body_code is not None else None
+    if chair is not None and chair.kind == "elected":
+        raise RuleError(
+            "chair-elected",
+            f"the chair of {body_code} is elected; no rotation says who it will be",
+            body=body_code,
+        )
+    if chair is not None and chair.kind == "rotation":
+        # The body's own rotation, apart from the organization's chairmanship.
+        return Rotation(
+            state_names(charter, chair.language),
+            membership(charter, extra),
+            TermLength(chair.term),
+        )
+    rule = charter.organization.chairmanship
+    language = rule.language or charter.organization.working_languages[0]
+    overrides: list[Override] = []
+    for spec in rule.overrides:
+        reason = spec.reason.get(language) or next(iter(spec.reason.values()))
+        if isinstance(spec, SkipSpec):
+            overrides.append(Skip(spec.on, spec.state, reason))
+        elif isinstance(spec, SwapSpec):
+            overrides.append(Swap(spec.on, spec.states, reason))
+        elif isinstance(spec, AssignSpec):
+            overrides.append(Assign(spec.on, spec.state, reason))
+    return Rotation(
+        state_names(charter, language),
+        membership(charter, extra),
+        TermLength(rule.term),
+        overrides=overrides,
+        history=[
+            RecordedTerm(term.state, term.start_on, term.end_on) for term in charter.chairmanships
+        ],
+        projectable=rule.kind == "rotation",
+    )
+
+
+def members_on(history: Mapping[str, Sequence[Period]], on: date) -> list[str]:
+    """The states taking part in decisions on the day, in the order of ``history``."""
+    return [state for state, periods in history.items() if is_participating(periods, on)]

@@ -1,0 +1,130 @@
+"""``secretariat outcome``: decide a matter from a charter file and a CSV of positions."""
+
+from __future__ import annotations
+
+import json
+from argparse import ArgumentParser, ArgumentTypeError
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from secretariat.charters import engine, outcomes
+from secretariat.charters.files import InvalidFileError
+from secretariat.charters.loaders import check_charter_file
+from secretariat.charters.messages import describe, describe_rule_error, position_word
+from secretariat.charters.tables import read_members
+from secretariat.rules.errors import RuleError
+from secretariat.rules.explanations import explain
+from secretariat.rules.positions import Position
+from secretariat.rules.procedures import ProcedureKind
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        message = _("'%(text)s' is not a date written YYYY-MM-DD") % {"text": text}
+        raise ArgumentTypeError(message) from None
+
+
+def state_list(text: str) -> frozenset[str]:
+    return frozenset(code.strip().upper() for code in text.split(",") if code.strip())
+
+
+class Command(BaseCommand):
+    help = (
+        "Say whether a body adopts a decision, and why, from a charter file and a CSV table of "
+        "positions (state,position[,note])."
+    )
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("charter", type=Path, help="a charter file, e.g. charters/unsc.yaml")
+        parser.add_argument("--body", required=True, help="the body's code, e.g. security-council")
+        parser.add_argument("--matter", required=True, help="the matter's code, e.g. substantive")
+        parser.add_argument(
+            "--positions", required=True, type=Path, help="CSV: state,position[,note]"
+        )
+        parser.add_argument(
+            "--at", type=iso_date, help="the day of the decision (YYYY-MM-DD); today by default"
+        )
+        parser.add_argument(
+            "--members", type=Path, help="CSV: from,to,state; membership the charter leaves open"
+        )
+        parser.add_argument(
+            "--procedure",
+            choices=[kind.value for kind in ProcedureKind],
+            help="how the positions were gathered; the matter's first procedure by default",
+        )
+        parser.add_argument(
+            "--exclude",
+            type=state_list,
+            default=frozenset(),
+            help="members excluded from this decision, e.g. a party to a dispute: RUS,UKR",
+        )
+        parser.add_argument("--json", action="store_true", help="print a JSON document")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        on: date = options["at"] or timezone.localdate()
+        try:
+            charter = check_charter_file(options["charter"])
+            body, matter = outcomes.select(charter, options["body"], options["matter"])
+            extra = read_members(options["members"]) if options["members"] else []
+            members = engine.members_on(engine.membership(charter, extra), on)
+            strangers = sorted(options["exclude"] - set(members))
+            if strangers:
+                raise RuleError(
+                    "excluded-not-member",
+                    f"--exclude names {', '.join(strangers)}, not members on {on}",
+                    states=", ".join(strangers),
+                    on=on,
+                )
+            decision = outcomes.Decision(
+                charter,
+                body,
+                options["matter"],
+                matter,
+                on,
+                outcomes.choose_procedure(matter, options["procedure"]),
+                extra,
+                options["exclude"],
+            )
+            outcome = outcomes.decide(decision, options["positions"])
+        except InvalidFileError as error:
+            raise CommandError(
+                "\n".join(describe(problem) for problem in error.problems)
+            ) from error
+        except RuleError as error:
+            raise CommandError(describe_rule_error(error)) from error
+        language = get_language() or "en"
+        names = engine.state_names(charter, language)
+        vocabulary = charter.organization.vocabulary
+
+        def word(position: Position) -> str:
+            texts = vocabulary.get(position.value)
+            return (texts or {}).get(language) or position_word(position)
+
+        if options["json"]:
+            document = {
+                "charter": charter.organization.code,
+                "body": body.code,
+                "matter": options["matter"],
+                "at": on.isoformat(),
+                "procedure": decision.procedure.kind.value,
+                **outcomes.as_data(outcome, _, names),
+                "tally_text": outcomes.tally_line(outcome, word),
+            }
+            self.stdout.write(json.dumps(document, ensure_ascii=False, indent=2))
+            return
+        heading = _("%(body)s, %(matter)s, on %(date)s") % {
+            "body": body.names.get(language) or next(iter(body.names.values())),
+            "matter": options["matter"],
+            "date": on.isoformat(),
+        }
+        self.stdout.write(heading)
+        self.stdout.write("\n".join(explain(outcome, _)))
+        self.stdout.write(outcomes.tally_line(outcome, word))

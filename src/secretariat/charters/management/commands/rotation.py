@@ -1,0 +1,91 @@
+"""``secretariat rotation``: who chairs an organization or a body, term after term."""
+
+from __future__ import annotations
+
+import json
+from argparse import ArgumentParser, ArgumentTypeError
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from secretariat.charters import engine
+from secretariat.charters.files import InvalidFileError
+from secretariat.charters.loaders import check_charter_file
+from secretariat.charters.management.commands.outcome import iso_date
+from secretariat.charters.messages import describe, describe_rule_error
+from secretariat.charters.tables import read_members
+from secretariat.rules.errors import RuleError
+
+
+def positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise ArgumentTypeError(
+            _("'%(text)s' is not a whole number of at least 1") % {"text": text}
+        )
+    return number
+
+
+class Command(BaseCommand):
+    help = (
+        "List who chairs, term after term, by the charter's rotation rule, its recorded "
+        "chairmanships and its overrides."
+    )
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("charter", type=Path, help="a charter file, e.g. charters/asean.yaml")
+        parser.add_argument(
+            "--body", help="a body whose chair to list; the organization's by default"
+        )
+        parser.add_argument(
+            "--from", dest="start", required=True, type=iso_date, help="list from this day"
+        )
+        parser.add_argument(
+            "--after", type=str.upper, help="the chair of the term before --from (alpha-3 code)"
+        )
+        parser.add_argument("--count", required=True, type=positive, help="how many terms")
+        parser.add_argument(
+            "--members", type=Path, help="CSV: from,to,state; membership the charter leaves open"
+        )
+        parser.add_argument("--json", action="store_true", help="print a JSON list")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        start: date = options["start"]
+        try:
+            charter = check_charter_file(options["charter"])
+            extra = read_members(options["members"]) if options["members"] else []
+            rotation = engine.rotation(charter, options["body"], extra)
+            terms = rotation.terms(start, options["count"], after=options["after"])
+        except InvalidFileError as error:
+            raise CommandError(
+                "\n".join(describe(problem) for problem in error.problems)
+            ) from error
+        except RuleError as error:
+            raise CommandError(describe_rule_error(error)) from error
+
+        def day(value: date | None) -> str | None:
+            return value.isoformat() if value else None
+
+        if options["json"]:
+            document = [
+                {
+                    "start": day(term.start_on),
+                    "end": day(term.end_on),
+                    "chair": term.chair,
+                    "recorded": term.recorded,
+                    "reason": term.reason or None,
+                }
+                for term in terms
+            ]
+            self.stdout.write(json.dumps(document, ensure_ascii=False, indent=2))
+            return
+        for term in terms:
+            self.stdout.write(
+                f"{day(term.start_on) or '?'}  {day(term.end_on) or '?'}  {term.chair}"
+            )
