@@ -13,12 +13,9 @@ from secretariat.organizations.display import matters_display, rule_display
     [
         ({"kind": "consensus"}, "consensus", []),
         (
-            {"kind": "consensus", "absentees": "block", "allows_non_participation": True},
+            {"kind": "consensus", "absentees": "block"},
             "consensus",
-            [
-                ("absent members", "block the decision"),
-                ("a member may declare itself not concerned", "yes"),
-            ],
+            [("absent members", "block the decision")],
         ),
         (
             {"kind": "threshold", "share": "2/3", "of": "present-and-voting"},
@@ -103,3 +100,25 @@ def test_matters_are_named_in_the_active_language(language, name):
     # an unnamed default matter covers everything the body decides
     assert matters[1].name == {"en": "all matters", "ru": "все вопросы"}[language]
     assert matters[1].rule.kind
+
+
+def test_a_procedure_with_settings_shows_its_deadline_and_the_meaning_of_no_answer():
+    # given: the procedures as the loader stores them (a word, or a mapping with settings)
+    rules = {
+        "default": {
+            "rule": {"kind": "consensus"},
+            "procedures": [
+                {"kind": "in-session"},
+                {"kind": "silence", "days": 3, "at": "12:00"},
+                {"kind": "written", "no_answer": "absent"},
+            ],
+        }
+    }
+
+    # when
+    (matter,) = matters_display(rules)
+
+    # then
+    assert matter.procedures == (
+        "in session, silence procedure (3 days, at 12:00), in writing (no answer counts as: absent)"
+    )

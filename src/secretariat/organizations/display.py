@@ -26,6 +26,7 @@ RULE_KINDS: Mapping[str, Promise] = {
     "blocking-minority": _("blocking minority"),
     "all-of": _("all of the following"),
     "any-of": _("any of the following"),
+    "none-of": _("none of the following"),
     # Chair and chairmanship rules.
     "chairing-state": _("the representative of the state chairing the organization"),
     "host-state": _("the head of the state hosting the regular session"),
@@ -35,11 +36,12 @@ RULE_KINDS: Mapping[str, Promise] = {
 
 PARAMETERS: Mapping[str, Promise] = {
     "absentees": _("absent members"),
-    "allows_non_participation": _("a member may declare itself not concerned"),
     "abstention_blocks": _("an abstention blocks the decision"),
     "count": pgettext_lazy("rule parameter", "number"),
     "share": _("share"),
     "of": _("counted among"),
+    "above": _("more than the share"),
+    "counting": _("votes counted"),
     "members": _("members"),
     "abstention_is_veto": _("an abstention counts as a veto"),
     "weights": _("weights"),
@@ -65,13 +67,23 @@ VALUES: Mapping[str, Promise] = {
     "month": _("a month"),
     "session-to-session": _("from one session to the next"),
     "fixed": _("a fixed term"),
+    "in-favour": _("votes in favour"),
+    "against": _("votes against"),
     "in-session": _("in session"),
     "written": _("in writing"),
     "silence": _("silence procedure"),
 }
 
+#: What a member that does not answer in a written procedure counts as.
+NO_ANSWER: Mapping[str, Promise] = {
+    "yes": _("in favour"),
+    "no": _("against"),
+    "abstain": _("abstaining"),
+    "absent": _("absent"),
+}
+
 #: Keys shown elsewhere than among the parameters.
-NOT_PARAMETERS = frozenset({"kind", "rules", "names", "rule", "source", "description"})
+NOT_PARAMETERS = frozenset({"kind", "rules", "names", "rule", "source", "description", "overrides"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +122,25 @@ def language_name(code: str) -> str:
         return code
 
 
+def _procedure(value: Any) -> str:
+    """A procedure as stored: its kind's name, with its deadline and meaning of no answer."""
+    if not isinstance(value, Mapping):
+        return _value("procedure", value)
+    details = []
+    if value.get("days") is not None:
+        details.append(str(_("%(days)s days") % {"days": value["days"]}))
+    if value.get("at"):
+        details.append(str(_("at %(time)s") % {"time": value["at"]}))
+    if value.get("no_answer"):
+        position = NO_ANSWER.get(value["no_answer"], value["no_answer"])
+        details.append(str(_("no answer counts as: %(position)s") % {"position": position}))
+    name = _value("procedure", value.get("kind", ""))
+    return f"{name} ({', '.join(details)})" if details else name
+
+
 def _value(key: str, value: Any) -> str:
+    if key == "procedures" and isinstance(value, Sequence) and not isinstance(value, str):
+        return ", ".join(_procedure(item) for item in value)
     if isinstance(value, bool):
         return str(_("yes") if value else _("no"))
     if key == "language" and isinstance(value, str):
