@@ -187,6 +187,6 @@ def tally_line(outcome: Outcome, words: Callable[[Position], str]) -> str:
     ):
         if not states and position in SILENT:
             continue
-        named = f" ({', '.join(states)})" if states and position is not Position.YES else ""
+        named = f" ({', '.join(sorted(states))})" if states and position is not Position.YES else ""
         parts.append(f"{words(position)}: {len(states)}{named}")
     return "; ".join(parts)
