@@ -103,6 +103,7 @@ def _collator() -> Collator:
     return Collator()
 
 
+@functools.lru_cache(maxsize=4096)
 def collation_key(name: str) -> tuple[int, ...]:
     """The Unicode Collation Algorithm's sort key for a name.
 
