@@ -212,3 +212,20 @@ def test_a_rotation_that_is_not_a_rule_stops_with_the_record():
     with pytest.raises(RuleError) as raised:
         rules.terms(date(2025, 1, 1), 2)
     assert raised.value.code == "not-a-rotation"
+
+
+def test_a_recorded_term_in_force_on_the_first_day_wins_over_the_previous_chair_given():
+    # given: the record says B chairs all of 2020
+    codes = ["A", "B", "C"]
+    rules = Rotation(
+        dict(zip(codes, codes, strict=True)),
+        dict.fromkeys(codes, ALWAYS),
+        TermLength.CALENDAR_YEAR,
+        history=[RecordedTerm("B", date(2020, 1, 1), date(2021, 1, 1))],
+    )
+
+    # when: asked from mid-2020 "after C", which the record contradicts
+    terms = rules.terms(date(2020, 6, 1), 2, after="C")
+
+    # then
+    assert [(term.chair, term.recorded) for term in terms] == [("B", True), ("C", False)]

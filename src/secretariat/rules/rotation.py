@@ -193,13 +193,14 @@ class Rotation:
     def terms(self, start_on: date, count: int, after: str | None = None) -> list[Term]:
         """``count`` terms, beginning with the one in force on ``start_on``.
 
-        ``after`` names the chair of the term before; without it, the record says.
+        ``after`` names the chair of the term before, for when the record does not say
+        it: a recorded term in force on ``start_on`` wins over it.
         """
         if count < 1:
             raise RuleError("count-not-positive", "ask for at least one term")
         history = sorted(self.history, key=lambda term: term.start_on)
         terms: list[Term] = []
-        if after is None:
+        if after is None or self._recorded_on(history, start_on):
             cursor, pointer, current = self._from_history(history, start_on)
             if current is not None:
                 terms.append(current)
@@ -213,6 +214,13 @@ class Rotation:
                 terms.append(term)
             cursor = term.end_on
         return terms
+
+    def _recorded_on(self, history: Sequence[RecordedTerm], on: date) -> bool:
+        """Tell whether the record says who chairs on the day."""
+        return any(
+            _within(on, term.start_on, term.end_on or _following(self.length, term.start_on))
+            for term in history
+        )
 
     def _from_history(
         self, history: Sequence[RecordedTerm], start_on: date
