@@ -107,7 +107,7 @@ def test_a_refused_charter_writes_nothing(broken):
     with pytest.raises(InvalidFileError) as caught:
         do_load_charter(path)
     # then
-    assert [problem.field for problem in caught.value.problems] == ["chairmanships[5].state"]
+    assert [problem.field for problem in caught.value.problems] == ["chairmanships[16].state"]
     assert not Organization.objects.exists()
     assert not AuditEvent.objects.exists()
 

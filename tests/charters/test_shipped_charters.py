@@ -6,10 +6,13 @@ rename must fail here first.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
-from secretariat.charters.engine import decision_rule
+from secretariat.charters.engine import decision_rule, procedure_deadline
 from secretariat.charters.loaders import check_charter_file, do_load_charter
+from secretariat.charters.schema import SilenceProcedure
 from secretariat.organizations.models import MemberState
 from tests.charters.conftest import ROOT
 
@@ -82,3 +85,22 @@ def test_the_security_council_names_every_other_un_member_for_membership_files()
     assembly_names = {member.code: member.names for member in assembly.members}
     council_names = {state.code: state.names for state in council.named_states}
     assert council_names == assembly_names
+
+
+def test_an_osce_silence_procedure_expires_at_noon_vienna_time():
+    # given: the Permanent Council's silence procedure (3 days, at 12:00) launched on a Friday
+    # afternoon before the change to summer time
+    osce = check_charter_file(ROOT / "charters" / "osce.yaml")
+    (silence,) = [
+        spec
+        for spec in osce.bodies[0].decisions["default"].procedures
+        if isinstance(spec, SilenceProcedure)
+    ]
+    launched = datetime(2024, 3, 29, 15, 0, tzinfo=UTC)
+
+    # when
+    closes = procedure_deadline(osce, silence, launched)
+
+    # then: noon in Vienna on Monday, which is 10:00 UTC in summer time
+    assert closes.isoformat() == "2024-04-01T12:00:00+02:00"
+    assert closes.astimezone(UTC).hour == 10

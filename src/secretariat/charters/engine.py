@@ -54,8 +54,14 @@ def _fraction(share: str) -> Fraction:
     return Fraction(int(numerator), int(denominator))
 
 
-def decision_rule(spec: DecisionRule) -> decisions.Rule:
-    """The engine's rule for a rule written in a charter."""
+def _in_language(text: str | Mapping[str, str], language: str) -> str:
+    if isinstance(text, str):
+        return text
+    return text.get(language) or next(iter(text.values()))
+
+
+def decision_rule(spec: DecisionRule, language: str = "en") -> decisions.Rule:
+    """The engine's rule for a rule written in a charter; texts in ``language`` where given."""
     match spec:
         case ConsensusRule():
             return decisions.Consensus(absentees_block=spec.absentees == "block")
@@ -76,18 +82,18 @@ def decision_rule(spec: DecisionRule) -> decisions.Rule:
                 share=_fraction(spec.share),
                 # Through str: 18.49 stays 1849/100, not the nearest binary fraction.
                 weights={state: Fraction(str(value)) for state, value in spec.weights.items()},
-                weight=spec.weight,
+                weight=_in_language(spec.weight, language),
                 of=decisions.Base(spec.of),
                 counting=decisions.Counting(spec.counting),
             )
         case BlockingMinorityRule():
             return decisions.BlockingMinority(spec.count)
         case AllOfRule():
-            return decisions.AllOf(tuple(decision_rule(inner) for inner in spec.rules))
+            return decisions.AllOf(tuple(decision_rule(inner, language) for inner in spec.rules))
         case AnyOfRule():
-            return decisions.AnyOf(tuple(decision_rule(inner) for inner in spec.rules))
+            return decisions.AnyOf(tuple(decision_rule(inner, language) for inner in spec.rules))
         case NoneOfRule():
-            return decisions.NoneOf(tuple(decision_rule(inner) for inner in spec.rules))
+            return decisions.NoneOf(tuple(decision_rule(inner, language) for inner in spec.rules))
     raise AssertionError(spec)  # pragma: no cover - the match is exhaustive
 
 

@@ -107,8 +107,14 @@ def do_load_charter(path: Path, *, actor_label: str = ACTOR_LABEL) -> LoadReport
                 "member_role": body_spec.members,
                 "composition": body_spec.composition,
                 "decision_rules": {
-                    matter: rule.model_dump(mode="json", exclude_none=True)
-                    for matter, rule in body_spec.decisions.items()
+                    matter: {
+                        **spec.model_dump(mode="json", exclude_none=True),
+                        # A rule's defaults go without saying on the body's page.
+                        "rule": spec.rule.model_dump(
+                            mode="json", exclude_none=True, exclude_defaults=True
+                        ),
+                    }
+                    for matter, spec in body_spec.decisions.items()
                 },
                 "chair_rule": body_spec.chair.model_dump(mode="json", exclude_none=True),
                 "position": position,

@@ -8,6 +8,7 @@ English sentence for the rare ones we do not.
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from secretariat.charters.files import LocatedProblem
 from secretariat.charters.sync import StillReferencedError
@@ -144,7 +145,7 @@ def position_word(position: Position) -> str:
         Position.YES: _("in favour"),
         Position.NO: _("against"),
         Position.ABSTAIN: _("abstaining"),
-        Position.ABSENT: _("absent"),
+        Position.ABSENT: pgettext("position", "absent"),
         Position.NOT_PARTICIPATING: _("not taking part"),
         Position.RESERVATION: _("in favour with a reservation"),
         Position.OBJECTION: _("objecting"),

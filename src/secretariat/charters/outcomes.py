@@ -39,6 +39,8 @@ class Decision:
     procedure: Procedure
     extra_members: Sequence[engine.MemberPeriod] = ()
     excluded: frozenset[str] = frozenset()
+    #: The language of the rule's texts (what a weight is).
+    language: str = "en"
 
 
 def select(charter: Charter, body_code: str, matter_code: str) -> tuple[BodySpec, Matter]:
@@ -112,7 +114,7 @@ def decide(decision: Decision, positions_file: Path) -> Outcome:
         else:
             positions[row.state] = row.position
             notes[row.state] = row.note
-    rule = engine.decision_rule(decision.matter.rule)
+    rule = engine.decision_rule(decision.matter.rule, decision.language)
     missing = _missing(
         decision, rule_needs_all=needs_every_position(rule), members=members, rows=rows
     )
@@ -140,7 +142,9 @@ def _missing(
     return [state for state in members if state not in given and state not in decision.excluded]
 
 
-def as_data(outcome: Outcome, translate: Translate, names: dict[str, str]) -> dict[str, object]:
+def as_data(
+    outcome: Outcome, translate: Translate, names: dict[str, str], decimal_mark: str = "."
+) -> dict[str, object]:
     """The outcome as a JSON-ready document, its texts in the active language."""
     ballot = outcome.ballot
 
@@ -148,7 +152,7 @@ def as_data(outcome: Outcome, translate: Translate, names: dict[str, str]) -> di
         return {
             "kind": each.kind,
             "met": each.met,
-            "text": clause_text(each, translate, {}),
+            "text": clause_text(each, translate, {}, decimal_mark),
             "states": list(each.states),
             "figures": dict(each.figures),
             "clauses": [clause(inner) for inner in each.clauses],
@@ -156,7 +160,7 @@ def as_data(outcome: Outcome, translate: Translate, names: dict[str, str]) -> di
 
     return {
         "adopted": outcome.adopted,
-        "explanation": "\n".join(explain(outcome, translate)),
+        "explanation": "\n".join(explain(outcome, translate, decimal_mark=decimal_mark)),
         "clauses": [clause(outcome.clause)],
         "vetoed_by": list(outcome.vetoed_by),
         "tally": {

@@ -108,7 +108,8 @@ class WeightedThresholdRule(Strict):
     kind: Literal["weighted-threshold"]
     share: Share
     weights: dict[StateCode, Annotated[float, Field(gt=0)]] = Field(min_length=1)
-    weight: Text
+    #: What the weight is ("population"), as one text or per language.
+    weight: Text | Translated
     reference_year: int | None = None
     of: Literal["members", "participating"] = "members"
     counting: Counting = "in-favour"

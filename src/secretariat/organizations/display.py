@@ -79,7 +79,7 @@ NO_ANSWER: Mapping[str, Promise] = {
     "yes": _("in favour"),
     "no": _("against"),
     "abstain": _("abstaining"),
-    "absent": _("absent"),
+    "absent": pgettext_lazy("position", "absent"),
 }
 
 #: Keys shown elsewhere than among the parameters.
@@ -143,6 +143,8 @@ def _value(key: str, value: Any) -> str:
         return ", ".join(_procedure(item) for item in value)
     if isinstance(value, bool):
         return str(_("yes") if value else _("no"))
+    if key == "weight" and isinstance(value, Mapping):
+        return pick(value)
     if key == "language" and isinstance(value, str):
         return language_name(value)
     if isinstance(value, str):

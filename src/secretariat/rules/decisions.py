@@ -385,12 +385,12 @@ def _veto(rule: Veto, ballot: Ballot) -> Clause:
             if all(state in ballot.against for state in vetoing)
             else gettext_noop("{states} voted against or abstained: veto")
         )
-        return Clause("veto", False, message, {"members": ", ".join(rule.members)}, vetoing)
+        return Clause("veto", False, message, {"holders": ", ".join(rule.members)}, vetoing)
     return Clause(
         "veto",
         True,
-        gettext_noop("No veto: none of {members} voted against"),
-        {"members": ", ".join(rule.members)},
+        gettext_noop("No veto: none of {holders} voted against"),
+        {"holders": ", ".join(rule.members)},
     )
 
 
@@ -418,7 +418,8 @@ def _weighted(rule: WeightedThreshold, ballot: Ballot) -> Clause:
         {
             "percent": _share_text(rule.share).rstrip("%"),
             "weight": rule.weight,
-            "cast_percent": f"{float(percent):.2f}",
+            # A number, not text: the shell writes it with the reader's decimal mark.
+            "cast_percent": round(float(percent), 2),
             "counting": str(rule.counting),
         },
     )

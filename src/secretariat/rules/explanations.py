@@ -24,7 +24,7 @@ Translate = Callable[[str], str]
 #: Words that fill the ``{votes}``, ``{members}`` and ``{counted_by}`` slots of the templates.
 _VOTES = {"in-favour": gettext_noop("votes in favour"), "against": gettext_noop("votes against")}
 _MEMBERS = {
-    "members": gettext_noop("members"),
+    "members": gettext_noop("members entitled to vote"),
     "present-and-voting": gettext_noop("members present and voting"),
     "participating": gettext_noop("members taking part"),
 }
@@ -39,6 +39,7 @@ def explain(
     outcome: Outcome,
     translate: Translate = _identity,
     names: Mapping[str, str] | None = None,
+    decimal_mark: str = ".",
 ) -> list[str]:
     """Return the verdict, then one line per clause (nested clauses indented).
 
@@ -50,16 +51,21 @@ def explain(
         else translate(gettext_noop("Not adopted."))
     )
     lines = [verdict]
-    lines += _clause_lines(outcome.clause, translate, names or {}, depth=0)
+    lines += _clause_lines(outcome.clause, translate, names or {}, decimal_mark, depth=0)
     for state, text in outcome.ballot.reservations:
         reservation = translate(gettext_noop("Reservation by {state}: {text}"))
         lines.append(reservation.format(state=(names or {}).get(state, state), text=text or "—"))
     return lines
 
 
-def clause_text(clause: Clause, translate: Translate, names: Mapping[str, str]) -> str:
-    """One clause as a sentence, with its verdict."""
-    figures = dict(clause.figures)
+def clause_text(
+    clause: Clause, translate: Translate, names: Mapping[str, str], decimal_mark: str = "."
+) -> str:
+    """One clause as a sentence, with its verdict; fractional figures use ``decimal_mark``."""
+    figures = {
+        key: f"{value:.2f}".replace(".", decimal_mark) if isinstance(value, float) else value
+        for key, value in clause.figures.items()
+    }
     counting = str(figures.get("counting", "in-favour"))
     figures["votes"] = translate(_VOTES[counting])
     figures["counted_by"] = translate(_COUNTED_BY[counting])
@@ -71,9 +77,9 @@ def clause_text(clause: Clause, translate: Translate, names: Mapping[str, str]) 
 
 
 def _clause_lines(
-    clause: Clause, translate: Translate, names: Mapping[str, str], depth: int
+    clause: Clause, translate: Translate, names: Mapping[str, str], decimal_mark: str, depth: int
 ) -> Iterator[str]:
     indent = "  " * depth
-    yield f"{indent}- {clause_text(clause, translate, names)}"
+    yield f"{indent}- {clause_text(clause, translate, names, decimal_mark)}"
     for inner in clause.clauses:
-        yield from _clause_lines(inner, translate, names, depth + 1)
+        yield from _clause_lines(inner, translate, names, decimal_mark, depth + 1)

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+from django.utils.formats import get_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -92,6 +93,7 @@ class Command(BaseCommand):
                 outcomes.choose_procedure(matter, options["procedure"]),
                 extra,
                 options["exclude"],
+                get_language() or "en",
             )
             outcome = outcomes.decide(decision, options["positions"])
         except InvalidFileError as error:
@@ -101,6 +103,7 @@ class Command(BaseCommand):
         except RuleError as error:
             raise CommandError(describe_rule_error(error)) from error
         language = get_language() or "en"
+        decimal_mark = str(get_format("DECIMAL_SEPARATOR"))
         names = engine.state_names(charter, language)
         vocabulary = charter.organization.vocabulary
 
@@ -115,7 +118,7 @@ class Command(BaseCommand):
                 "matter": options["matter"],
                 "at": on.isoformat(),
                 "procedure": decision.procedure.kind.value,
-                **outcomes.as_data(outcome, _, names),
+                **outcomes.as_data(outcome, _, names, decimal_mark),
                 "tally_text": outcomes.tally_line(outcome, word),
             }
             self.stdout.write(json.dumps(document, ensure_ascii=False, indent=2))
@@ -126,5 +129,5 @@ class Command(BaseCommand):
             "date": on.isoformat(),
         }
         self.stdout.write(heading)
-        self.stdout.write("\n".join(explain(outcome, _)))
+        self.stdout.write("\n".join(explain(outcome, _, decimal_mark=decimal_mark)))
         self.stdout.write(outcomes.tally_line(outcome, word))
