@@ -10,8 +10,9 @@ from secretariat.organizations.models import MembershipPeriod
 from secretariat.rules.participation import ParticipationStatus
 from tests.factories import add_state, en_ru
 
-# Queries per page: organization, states, bodies, current chairmanship, sessions, their bodies.
-ORGANIZATION_PAGE_QUERIES = 6
+# Queries per page: organization, states, bodies, current chairmanship, sessions, their bodies;
+# for the next chairmanships: the states with their periods, and the recorded chairmanships.
+ORGANIZATION_PAGE_QUERIES = 9
 # Organization, body (with whom it reports to), subordinates, sessions, their bodies.
 BODY_PAGE_QUERIES = 5
 # A logged-in user adds the session, the user, and the user's roles shown in the header.
@@ -132,6 +133,16 @@ def test_organization_page_shows_the_chairmanship_in_force_today(fetch, dushanbe
     chairmanship = html.split('id="chairmanship-heading"', 1)[1].split("</section>", 1)[0]
     assert "Russian Federation" in chairmanship
     assert "Republic of Armenia" not in chairmanship
+
+
+def test_organization_page_shows_the_next_chairmanships_by_the_rotation(fetch, dushanbe):
+    # when
+    html = fetch("/csto/").content.decode()
+
+    # then: a list of the next chairs follows the chairmanship in force
+    chairmanship = html.split('id="chairmanship-heading"', 1)[1].split("</section>", 1)[0]
+    assert "Next chairmanships" in chairmanship
+    assert chairmanship.count("<li>") == 3
 
 
 def test_organization_page_links_recent_sessions(fetch):

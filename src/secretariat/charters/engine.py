@@ -16,7 +16,6 @@ from zoneinfo import ZoneInfo
 from secretariat.charters.schema import (
     AllOfRule,
     AnyOfRule,
-    AssignSpec,
     BlockingMinorityRule,
     BodySpec,
     Charter,
@@ -25,8 +24,6 @@ from secretariat.charters.schema import (
     InSessionProcedure,
     NoneOfRule,
     SilenceProcedure,
-    SkipSpec,
-    SwapSpec,
     ThresholdRule,
     UnanimityRule,
     VetoRule,
@@ -38,15 +35,7 @@ from secretariat.rules.errors import RuleError
 from secretariat.rules.participation import ParticipationStatus, Period, is_participating
 from secretariat.rules.positions import Position
 from secretariat.rules.procedures import Procedure, ProcedureKind, deadline
-from secretariat.rules.rotation import (
-    Assign,
-    Override,
-    RecordedTerm,
-    Rotation,
-    Skip,
-    Swap,
-    TermLength,
-)
+from secretariat.rules.rotation import RecordedTerm, Rotation, TermLength, override_from_data
 
 
 def _fraction(share: str) -> Fraction:
@@ -163,9 +152,16 @@ def find_body(charter: Charter, code: str) -> BodySpec:
 
 
 def rotation(
-    charter: Charter, body_code: str | None = None, extra: Iterable[MemberPeriod] = ()
+    charter: Charter,
+    body_code: str | None = None,
+    extra: Iterable[MemberPeriod] = (),
+    reader_language: str = "en",
 ) -> Rotation:
-    """The rotation that says who chairs the organization, or one of its bodies."""
+    """The rotation that says who chairs the organization, or one of its bodies.
+
+    Names are compared in the rule's language; the overrides' reasons are given in the
+    reader's.
+    """
     chair = find_body(charter, body_code).chair if body_code is not None else None
     if chair is not None and chair.kind == "elected":
         raise RuleError(
@@ -182,15 +178,10 @@ def rotation(
         )
     rule = charter.organization.chairmanship
     language = rule.language or charter.organization.working_languages[0]
-    overrides: list[Override] = []
-    for spec in rule.overrides:
-        reason = spec.reason.get(language) or next(iter(spec.reason.values()))
-        if isinstance(spec, SkipSpec):
-            overrides.append(Skip(spec.on, spec.state, reason))
-        elif isinstance(spec, SwapSpec):
-            overrides.append(Swap(spec.on, spec.states, reason))
-        elif isinstance(spec, AssignSpec):
-            overrides.append(Assign(spec.on, spec.state, reason))
+    overrides = [
+        override_from_data(spec.model_dump(), _in_language(spec.reason, reader_language))
+        for spec in rule.overrides
+    ]
     return Rotation(
         state_names(charter, language),
         membership(charter, extra),

@@ -20,7 +20,10 @@ from secretariat.organizations.models import (
     Organization,
     in_force_on,
 )
-from secretariat.rules.participation import ParticipationStatus
+from secretariat.organizations.translated import pick
+from secretariat.rules.errors import RuleError
+from secretariat.rules.participation import ParticipationStatus, Period
+from secretariat.rules.rotation import RecordedTerm, Rotation, TermLength, override_from_data
 
 #: How the list of states is ordered: members first, then those with a looser tie.
 STATUS_ORDER: dict[str, int] = {
@@ -106,3 +109,62 @@ def body_tree(bodies: Iterable[Body]) -> list[BodyNode]:
     # Bodies caught in a reporting loop have no root above them: show them at the top level.
     forest.extend(grow(body) for body in bodies if body.pk not in placed)
     return forest
+
+
+@dataclass(frozen=True, slots=True)
+class NextChairmanship:
+    """A term after the one in force, by the record or the rotation rule."""
+
+    state: MemberState
+    start_on: date | None
+    end_on: date | None
+    recorded: bool
+    reason: str
+
+
+def next_chairmanships(
+    organization: Organization, on: date, count: int = 3
+) -> list[NextChairmanship]:
+    """The ``count`` chairmanships after the one in force on the day, where a rule says them.
+
+    Empty when the chairmanship is not a rotation (elected, fixed by decision) or when
+    nothing records who chairs on the day.
+    """
+    rule = organization.chairmanship_rule
+    if rule.get("kind") != "rotation" or not rule.get("language"):
+        return []
+    language = str(rule["language"])
+    states = {
+        state.code: state
+        for state in MemberState.objects.filter(organization=organization).prefetch_related(
+            "periods"
+        )
+    }
+    history = Chairmanship.objects.filter(organization=organization).select_related("state")
+    rotation = Rotation(
+        names={
+            code: state.short_names.get(language) or state.names.get(language) or code
+            for code, state in states.items()
+        },
+        membership={
+            code: [
+                Period(ParticipationStatus(period.status), period.start_on, period.end_on)
+                for period in state.periods.all()
+            ]
+            for code, state in states.items()
+        },
+        length=TermLength(rule.get("term", TermLength.CALENDAR_YEAR)),
+        overrides=[
+            override_from_data(data, pick(data.get("reason") or {}))
+            for data in rule.get("overrides", [])
+        ],
+        history=[RecordedTerm(term.state.code, term.start_on, term.end_on) for term in history],
+    )
+    try:
+        terms = rotation.terms(on, count + 1)
+    except RuleError:
+        return []
+    return [
+        NextChairmanship(states[term.chair], term.start_on, term.end_on, term.recorded, term.reason)
+        for term in terms[1:]
+    ]

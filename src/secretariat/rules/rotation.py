@@ -36,7 +36,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import cast
+from typing import Any, cast
 
 from pyuca import Collator
 
@@ -75,6 +75,35 @@ class Assign:
 
 
 Override = Skip | Swap | Assign
+
+
+def _as_date(value: object) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise RuleError("bad-date", f"'{value}' is not a date written YYYY-MM-DD") from None
+
+
+def override_from_data(data: Mapping[str, Any], reason: str = "") -> Override:
+    """An override as a charter writes it (dates as dates or ISO text), with its reason.
+
+    >>> swap = override_from_data(
+    ...     {"kind": "swap", "on": ["2011-01-01", "2013-01-01"], "states": ["IDN", "BRN"]})
+    >>> swap.on[1], swap.states
+    (datetime.date(2013, 1, 1), ('IDN', 'BRN'))
+    """
+    kind = data.get("kind")
+    if kind == "skip":
+        return Skip(_as_date(data["on"]), str(data["state"]), reason)
+    if kind == "assign":
+        return Assign(_as_date(data["on"]), str(data["state"]), reason)
+    if kind == "swap":
+        first_on, second_on = data["on"]
+        first, second = data["states"]
+        return Swap((_as_date(first_on), _as_date(second_on)), (str(first), str(second)), reason)
+    raise RuleError("unknown-override", f"'{kind}' is not a kind of override", kind=kind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,8 +266,21 @@ class Rotation:
         end = last.end_on or _following(self.length, last.start_on)
         pointer = self._base_of(last.state, last.start_on)
         in_force = end is None or end > start_on
-        term = Term(last.state, last.start_on, end, recorded=True) if in_force else None
+        term = self._recorded(last) if in_force else None
         return end, pointer, term
+
+    def _recorded(self, recorded: RecordedTerm) -> Term:
+        """A recorded term, with the reason of any override that explains it."""
+        end = recorded.end_on or _following(self.length, recorded.start_on)
+        reasons = [
+            override.reason
+            for override in self.overrides
+            if any(
+                _within(on, recorded.start_on, end)
+                for on in (override.on if isinstance(override, Swap) else (override.on,))
+            )
+        ]
+        return Term(recorded.state, recorded.start_on, end, True, "; ".join(filter(None, reasons)))
 
     def _base_of(self, chair: str, start: date | None) -> str:
         """The state whose turn a term was: the chair, unless it chaired in a swapped turn."""
@@ -262,9 +304,7 @@ class Rotation:
     ) -> tuple[Term, str]:
         recorded = next((term for term in history if term.start_on == start), None)
         if recorded is not None:
-            end = recorded.end_on or _following(self.length, recorded.start_on)
-            term = Term(recorded.state, recorded.start_on, end, recorded=True)
-            return term, self._base_of(recorded.state, recorded.start_on)
+            return self._recorded(recorded), self._base_of(recorded.state, recorded.start_on)
         if not self.projectable or self.length is TermLength.FIXED:
             raise RuleError(
                 "not-a-rotation",

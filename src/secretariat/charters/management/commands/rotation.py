@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from secretariat.charters import engine
@@ -60,7 +61,7 @@ class Command(BaseCommand):
         try:
             charter = check_charter_file(options["charter"])
             extra = read_members(options["members"]) if options["members"] else []
-            rotation = engine.rotation(charter, options["body"], extra)
+            rotation = engine.rotation(charter, options["body"], extra, get_language() or "en")
             terms = rotation.terms(start, options["count"], after=options["after"])
         except InvalidFileError as error:
             raise CommandError(
