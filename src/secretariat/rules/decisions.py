@@ -212,34 +212,40 @@ def _clause(rule: Rule, ballot: Ballot) -> Clause:
             return _weighted(rule, ballot)
         case BlockingMinority():
             return _blocking_minority(rule, ballot)
-        case AllOf(rules):
-            inner = tuple(_clause(each, ballot) for each in rules)
-            met = all(each.met for each in inner)
-            message = (
-                gettext_noop("All of these are required")
-                if met
-                else gettext_noop("Not all of these are met")
-            )
-            return Clause("all-of", met, message, clauses=_mark_not_decisive(inner))
-        case AnyOf(rules):
-            inner = tuple(_clause(each, ballot) for each in rules)
-            met = any(each.met for each in inner)
-            message = (
-                gettext_noop("One of these suffices")
-                if met
-                else gettext_noop("None of these is met")
-            )
-            return Clause("any-of", met, message, clauses=inner)
-        case NoneOf(rules):
-            inner = tuple(_clause(each, ballot) for each in rules)
-            met = not any(each.met for each in inner)
-            message = (
-                gettext_noop("Adopted unless this is met")
-                if met
-                else gettext_noop("This is met, which rejects")
-            )
-            return Clause("none-of", met, message, clauses=inner)
+        case AllOf(rules) | AnyOf(rules) | NoneOf(rules):
+            return _combined(rule, tuple(_clause(each, ballot) for each in rules))
     raise AssertionError(rule)  # pragma: no cover - the match is exhaustive
+
+
+#: For each combinator: its kind, when it is met, and its messages when met and when not.
+_COMBINATIONS = {
+    AllOf: (
+        "all-of",
+        all,
+        gettext_noop("All of these are required"),
+        gettext_noop("Not all of these are met"),
+    ),
+    AnyOf: (
+        "any-of",
+        any,
+        gettext_noop("One of these suffices"),
+        gettext_noop("None of these is met"),
+    ),
+    NoneOf: (
+        "none-of",
+        lambda results: not any(results),
+        gettext_noop("Adopted unless this is met"),
+        gettext_noop("This is met, which rejects"),
+    ),
+}
+
+
+def _combined(rule: AllOf | AnyOf | NoneOf, inner: tuple[Clause, ...]) -> Clause:
+    kind, holds, met_message, unmet_message = _COMBINATIONS[type(rule)]
+    met = holds(clause.met for clause in inner)
+    if isinstance(rule, AllOf):
+        inner = _mark_not_decisive(inner)
+    return Clause(kind, met, met_message if met else unmet_message, clauses=inner)
 
 
 def _mark_not_decisive(clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:

@@ -3,38 +3,31 @@
 from __future__ import annotations
 
 import json
-from argparse import ArgumentParser, ArgumentTypeError
+from argparse import ArgumentParser
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django.utils.formats import get_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from secretariat.charters import engine, outcomes
-from secretariat.charters.files import InvalidFileError
+from secretariat.charters.arguments import (
+    add_membership_and_json,
+    bad_input_refused,
+    iso_date,
+    state_list,
+)
 from secretariat.charters.loaders import check_charter_file
-from secretariat.charters.messages import describe, describe_rule_error, position_word
+from secretariat.charters.messages import position_word
 from secretariat.charters.tables import read_members
 from secretariat.rules.errors import RuleError
 from secretariat.rules.explanations import explain
 from secretariat.rules.positions import Position
 from secretariat.rules.procedures import ProcedureKind
-
-
-def iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        message = _("'%(text)s' is not a date written YYYY-MM-DD") % {"text": text}
-        raise ArgumentTypeError(message) from None
-
-
-def state_list(text: str) -> frozenset[str]:
-    return frozenset(code.strip().upper() for code in text.split(",") if code.strip())
 
 
 class Command(BaseCommand):
@@ -54,9 +47,6 @@ class Command(BaseCommand):
             "--at", type=iso_date, help="the day of the decision (YYYY-MM-DD); today by default"
         )
         parser.add_argument(
-            "--members", type=Path, help="CSV: from,to,state; membership the charter leaves open"
-        )
-        parser.add_argument(
             "--procedure",
             choices=[kind.value for kind in ProcedureKind],
             help="how the positions were gathered; the matter's first procedure by default",
@@ -67,11 +57,11 @@ class Command(BaseCommand):
             default=frozenset(),
             help="members excluded from this decision, e.g. a party to a dispute: RUS,UKR",
         )
-        parser.add_argument("--json", action="store_true", help="print a JSON document")
+        add_membership_and_json(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
         on: date = options["at"] or timezone.localdate()
-        try:
+        with bad_input_refused():
             charter = check_charter_file(options["charter"])
             body, matter = outcomes.select(charter, options["body"], options["matter"])
             extra = read_members(options["members"]) if options["members"] else []
@@ -96,12 +86,6 @@ class Command(BaseCommand):
                 get_language() or "en",
             )
             outcome = outcomes.decide(decision, options["positions"])
-        except InvalidFileError as error:
-            raise CommandError(
-                "\n".join(describe(problem) for problem in error.problems)
-            ) from error
-        except RuleError as error:
-            raise CommandError(describe_rule_error(error)) from error
         language = get_language() or "en"
         decimal_mark = str(get_format("DECIMAL_SEPARATOR"))
         names = engine.state_names(charter, language)

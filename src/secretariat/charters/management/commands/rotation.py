@@ -3,34 +3,23 @@
 from __future__ import annotations
 
 import json
-from argparse import ArgumentParser, ArgumentTypeError
+from argparse import ArgumentParser
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 
 from secretariat.charters import engine
-from secretariat.charters.files import InvalidFileError
+from secretariat.charters.arguments import (
+    add_membership_and_json,
+    bad_input_refused,
+    iso_date,
+    positive,
+)
 from secretariat.charters.loaders import check_charter_file
-from secretariat.charters.management.commands.outcome import iso_date
-from secretariat.charters.messages import describe, describe_rule_error
 from secretariat.charters.tables import read_members
-from secretariat.rules.errors import RuleError
-
-
-def positive(text: str) -> int:
-    try:
-        number = int(text)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise ArgumentTypeError(
-            _("'%(text)s' is not a whole number of at least 1") % {"text": text}
-        )
-    return number
 
 
 class Command(BaseCommand):
@@ -51,24 +40,15 @@ class Command(BaseCommand):
             "--after", type=str.upper, help="the chair of the term before --from (alpha-3 code)"
         )
         parser.add_argument("--count", required=True, type=positive, help="how many terms")
-        parser.add_argument(
-            "--members", type=Path, help="CSV: from,to,state; membership the charter leaves open"
-        )
-        parser.add_argument("--json", action="store_true", help="print a JSON list")
+        add_membership_and_json(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
         start: date = options["start"]
-        try:
+        with bad_input_refused():
             charter = check_charter_file(options["charter"])
             extra = read_members(options["members"]) if options["members"] else []
             rotation = engine.rotation(charter, options["body"], extra, get_language() or "en")
             terms = rotation.terms(start, options["count"], after=options["after"])
-        except InvalidFileError as error:
-            raise CommandError(
-                "\n".join(describe(problem) for problem in error.problems)
-            ) from error
-        except RuleError as error:
-            raise CommandError(describe_rule_error(error)) from error
 
         def day(value: date | None) -> str | None:
             return value.isoformat() if value else None
