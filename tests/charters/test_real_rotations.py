@@ -242,15 +242,6 @@ def test_sco_undated_text_output_shows_question_marks():
     assert out.getvalue().splitlines() == ["2025-09-01  ?  KGZ", "?  ?  PAK"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "rules/rotation.py Rotation._next_term judges who takes part in an undated term "
-        "(session-to-session) on the --from day (day = start or fallback_day), so listing "
-        "from 2022 leaves out Iran (member from 2023-07-04) and Belarus (from 2024-07-04) "
-        "in terms that come after 2025-09-01"
-    ),
-)
 def test_sco_projection_does_not_depend_on_the_day_the_list_starts():
     # when: the same future terms, listed from 2022 and from 2025
     from_2022 = rotation("sco", "--from", "2022-09-16", "--count", "11")

@@ -95,9 +95,6 @@ def _messages() -> dict[str, str]:
             "%(state)s does not take part in decisions on %(on)s, so it cannot answer "
             "'%(position)s' (only absent or not-participating)"
         ),
-        "excluded-voting": _(
-            "%(state)s is excluded from this decision and cannot answer '%(position)s'"
-        ),
         "missing-positions": _(
             "no position is given for %(states)s; this rule needs every member's (write absent "
             "for a member that is away)"

@@ -103,14 +103,6 @@ def decide(decision: Decision, positions_file: Path) -> Outcome:
                     on=decision.on.isoformat(),
                     position=row.position.value,
                 )
-        elif row.state in decision.excluded and row.position not in {*SILENT, Position.ABSTAIN}:
-            problem(
-                row.line,
-                "excluded-voting",
-                f"{row.state} is excluded from this decision and cannot answer '{row.position}'",
-                state=row.state,
-                position=row.position.value,
-            )
         else:
             positions[row.state] = row.position
             notes[row.state] = row.note

@@ -74,8 +74,8 @@ class _Table:
         optional = {"note"}
         for number, row in lines[1:]:
             # A trailing optional column (the note) may be left out.
-            row += [""] * sum(1 for column in header[len(row) :] if column in optional)
-            if len(row) != len(header):
+            missing_optional = all(column in optional for column in header[len(row) :])
+            if len(row) > len(header) or (len(row) < len(header) and not missing_optional):
                 self.problem(
                     number,
                     "bad-columns",
@@ -85,22 +85,24 @@ class _Table:
                     columns=",".join(header),
                 )
                 continue
+            row += [""] * (len(header) - len(row))
             self.rows.append((number, dict(zip(header, row, strict=True))))
 
     def refuse_if_wrong(self) -> None:
         if self.problems:
             raise InvalidFileError(self.problems)
 
-    def state(self, line: int, code: str) -> bool:
-        if STATE_CODE.match(code):
-            return True
+    def state(self, line: int, text: str) -> str | None:
+        """The state code written in the cell (any case), or None and a problem."""
+        if STATE_CODE.match(text.upper()):
+            return text.upper()
         self.problem(
             line,
             "bad-state-code",
-            f"'{code}' is not an ISO 3166-1 alpha-3 code (three capital letters, such as RUS)",
-            code=code,
+            f"'{text}' is not an ISO 3166-1 alpha-3 code (three capital letters, such as RUS)",
+            code=text,
         )
-        return False
+        return None
 
     def date(self, line: int, column: str, text: str) -> date | None:
         try:
@@ -126,8 +128,8 @@ def read_positions(path: Path) -> tuple[list[PositionRow], list[LocatedProblem]]
     rows: list[PositionRow] = []
     first_line: dict[str, int] = {}
     for line, row in table.rows:
-        state, word = row["state"].upper(), row["position"].lower()
-        if not table.state(line, row["state"]):
+        state, word = table.state(line, row["state"]), row["position"].lower()
+        if state is None:
             continue
         if state in first_line:
             table.problem(
@@ -161,7 +163,8 @@ def read_members(path: Path) -> list[MemberPeriod]:
     for line, row in table.rows:
         start = table.date(line, "from", row["from"])
         end = table.date(line, "to", row["to"]) if row["to"] else None
-        if not table.state(line, row["state"]) or start is None or (row["to"] and end is None):
+        state = table.state(line, row["state"])
+        if state is None or start is None or (row["to"] and end is None):
             continue
         if end is not None and end <= start:
             table.problem(
@@ -170,6 +173,6 @@ def read_members(path: Path) -> list[MemberPeriod]:
                 f"the period ends on {end}, not after it starts on {start}",
             )
             continue
-        periods.append(MemberPeriod(row["state"], start, end))
+        periods.append(MemberPeriod(state, start, end))
     table.refuse_if_wrong()
     return periods

@@ -285,11 +285,12 @@ def _consensus(rule: Consensus, ballot: Ballot) -> Clause:
             ),
             states=ballot.absent,
         )
+    present = [state for state in ballot.participating if state not in ballot.absent]
     return Clause(
         "consensus",
         True,
         gettext_noop("Consensus: no objection among the {participating} members taking part"),
-        {"participating": len(ballot.participating)},
+        {"participating": len(present)},
     )
 
 

@@ -52,6 +52,15 @@ def explain(
     )
     lines = [verdict]
     lines += _clause_lines(outcome.clause, translate, names or {}, decimal_mark, depth=0)
+    if outcome.ballot.excluded:
+        excluded = ", ".join(sorted(outcome.ballot.excluded))
+        lines.append(
+            translate(
+                gettext_noop(
+                    "Excluded from this decision, not counted whatever they said: {states}"
+                )
+            ).format(states=excluded)
+        )
     for state, text in outcome.ballot.reservations:
         reservation = translate(gettext_noop("Reservation by {state}: {text}"))
         lines.append(reservation.format(state=(names or {}).get(state, state), text=text or "—"))

@@ -169,6 +169,11 @@ def _preceding(length: TermLength, start: date) -> date | None:
     return None
 
 
+def _latest(day: date, *terms: Term) -> date:
+    """The latest of the day and of the known dates of the terms."""
+    return max([day, *(known for term in terms for known in (term.start_on, term.end_on) if known)])
+
+
 def _within(on: date, start: date | None, end: date | None) -> bool:
     return start is not None and start <= on and (end is None or on < end)
 
@@ -237,10 +242,14 @@ class Rotation:
             self._key(after)
             cursor = _term_start(self.length, start_on) or start_on
             pointer = self._base_of(after, _preceding(self.length, cursor))
+        # Terms whose dates are not known yet (from one session to the next) take the
+        # membership of the last day known, not that of ``start_on``.
+        last_known = _latest(start_on, *terms)
         while len(terms) < count:
-            term, pointer = self._next_term(cursor, pointer, history, start_on)
+            term, pointer = self._next_term(cursor, pointer, history, last_known)
             if term.end_on is None or term.end_on > start_on:
                 terms.append(term)
+            last_known = _latest(last_known, term)
             cursor = term.end_on
         return terms
 
