@@ -29,11 +29,9 @@ SILENT = frozenset({Position.ABSENT, Position.NOT_PARTICIPATING})
 
 @dataclass(frozen=True)
 class Decision:
-    """A matter put to a body on a day, under a procedure, with the states excluded from it."""
+    """A body's matter put to it on a day, under a procedure, with the states excluded from it."""
 
     charter: Charter
-    body: BodySpec
-    matter_code: str
     matter: Matter
     on: date
     procedure: Procedure

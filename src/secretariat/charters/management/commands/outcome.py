@@ -74,19 +74,17 @@ class Command(BaseCommand):
                     states=", ".join(strangers),
                     on=on,
                 )
+            language = get_language() or "en"
             decision = outcomes.Decision(
-                charter,
-                body,
-                options["matter"],
-                matter,
-                on,
-                outcomes.choose_procedure(matter, options["procedure"]),
-                extra,
-                options["exclude"],
-                get_language() or "en",
+                charter=charter,
+                matter=matter,
+                on=on,
+                procedure=outcomes.choose_procedure(matter, options["procedure"]),
+                extra_members=extra,
+                excluded=options["exclude"],
+                language=language,
             )
             outcome = outcomes.decide(decision, options["positions"])
-        language = get_language() or "en"
         decimal_mark = str(get_format("DECIMAL_SEPARATOR"))
         names = engine.state_names(charter, language)
         vocabulary = charter.organization.vocabulary
