@@ -132,8 +132,8 @@ ELECTED_2004 = (
     ("2004-01-01", "2006-01-01", "PHL"),
     ("2004-01-01", "2006-01-01", "ROU"),
 )
-# Elected members of 2014-2015 that the charter does not list (its elected members begin
-# with those of 2015-2016): Chad, Chile, Jordan, Lithuania, Nigeria (the 2015 votes below
+# Elected members of 2014-2015 (the charter's elected members begin with those of
+# 2015-2016): Chad, Chile, Jordan, Lithuania, Nigeria (the 2015 votes below
 # name them, almanar.com.lb article 244088); for 2014 also those whose term ended that year,
 # Argentina, Australia, Luxembourg, the Republic of Korea and Rwanda (recalled, not in the
 # sources read: they are the eleven in favour the 2014 sources count but do not name).
@@ -148,6 +148,13 @@ ELECTED_2014_2015 = (
     ("2013-01-01", "2015-01-01", "LUX"),
     ("2013-01-01", "2015-01-01", "KOR"),
     ("2013-01-01", "2015-01-01", "RWA"),
+    # The file gives the whole elected membership of the days it covers: those elected for
+    # 2015-2016 too (Angola, Malaysia, New Zealand, Spain, Venezuela; as in unsc.yaml).
+    ("2015-01-01", "2017-01-01", "AGO"),
+    ("2015-01-01", "2017-01-01", "MYS"),
+    ("2015-01-01", "2017-01-01", "NZL"),
+    ("2015-01-01", "2017-01-01", "ESP"),
+    ("2015-01-01", "2017-01-01", "VEN"),
 )
 
 # Resolution 2720 (2023): the thirteen in favour, all but the two abstaining (SC/15546).

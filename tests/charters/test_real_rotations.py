@@ -320,13 +320,19 @@ def test_unsc_presidencies_of_2024_and_2025():
 
 
 def test_unsc_a_hypothetical_membership_from_a_members_file(tmp_path):
-    # given: a hypothetical 2027-2028 intake (not a prediction): Austria, Germany, Kyrgyzstan,
-    # Lithuania, Zimbabwe; Liberia presides in December 2026 by the order
+    # given: the elected members of 2026 as they are, then a hypothetical 2027-2028 intake (not
+    # a prediction): Austria, Germany, Kyrgyzstan, Lithuania, Zimbabwe. Over the days the file
+    # covers it gives the whole elected membership; Liberia presides in December 2026.
+    seats = {
+        ("2026-01-01", "2027-01-01"): ("DNK", "GRC", "PAK", "PAN", "SOM"),
+        ("2026-01-01", "2028-01-01"): ("BHR", "COL", "COD", "LVA", "LBR"),
+        ("2027-01-01", "2029-01-01"): ("AUT", "DEU", "KGZ", "LTU", "ZWE"),
+    }
     members = tmp_path / "members.csv"
     members.write_text(
         "from,to,state\n"
         + "".join(
-            f"2027-01-01,2029-01-01,{state}\n" for state in ("AUT", "DEU", "KGZ", "LTU", "ZWE")
+            f"{start},{end},{state}\n" for (start, end), states in seats.items() for state in states
         ),
         encoding="utf-8",
     )

@@ -111,15 +111,61 @@ class MemberPeriod:
 
 
 def membership(charter: Charter, extra: Iterable[MemberPeriod] = ()) -> dict[str, list[Period]]:
-    """Each state's periods: those a ``--members`` file gives first, then the charter's."""
+    """Each state's periods, the charter's and those of a ``--members`` file.
+
+    The file gives the membership the charter leaves open (the Security Council's elected
+    members): over the days it covers, its periods replace the charter's fixed-term ones,
+    while the charter's open-ended periods (a permanent seat) stay.
+    """
+    extra = list(extra)
+    covered = _merged([(period.start_on, period.end_on) for period in extra])
     history: dict[str, list[Period]] = {}
-    for period in extra:
-        history.setdefault(period.state, []).append(
-            Period(ParticipationStatus.MEMBER, period.start_on, period.end_on)
+    for given in extra:
+        history.setdefault(given.state, []).append(
+            Period(ParticipationStatus.MEMBER, given.start_on, given.end_on)
         )
     for member in charter.members:
-        history.setdefault(member.code, []).extend(spec.as_period() for spec in member.periods)
+        for spec in member.periods:
+            period = spec.as_period()
+            pieces = [period] if period.end_on is None else _outside(period, covered)
+            history.setdefault(member.code, []).extend(pieces)
     return history
+
+
+Span = tuple[date, date | None]
+
+
+def _merged(spans: Iterable[Span]) -> list[Span]:
+    """The spans joined where they touch or overlap, in order; None is open-ended."""
+    merged: list[Span] = []
+    for start, end in sorted(spans, key=lambda span: span[0]):
+        if merged and (merged[-1][1] is None or start <= merged[-1][1]):
+            last_start, last_end = merged[-1]
+            merged[-1] = (
+                last_start,
+                None if end is None or last_end is None else max(end, last_end),
+            )
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _outside(period: Period, covered: Sequence[Span]) -> list[Period]:
+    """The parts of a period that no covered span overlaps."""
+    pieces: list[Period] = []
+    start, end = period.start_on, period.end_on or date.max
+    for covered_start, covered_end in covered:
+        if covered_end is not None and covered_end <= start:
+            continue
+        if covered_start >= end:
+            break
+        if covered_start > start:
+            pieces.append(Period(period.status, start, covered_start))
+        if covered_end is None or covered_end >= end:
+            return pieces
+        start = covered_end
+    pieces.append(Period(period.status, start, period.end_on and end))
+    return pieces
 
 
 def known_states(charter: Charter) -> list[str]:
