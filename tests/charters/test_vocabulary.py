@@ -24,7 +24,13 @@ from secretariat.meetings.models import (
     SessionStatus,
 )
 from secretariat.organizations.models import PARTICIPATION_LABELS, BodyLevel
+from secretariat.rules.decisions import Base, Counting
 from secretariat.rules.participation import ParticipationStatus
+from secretariat.rules.positions import Position
+from secretariat.rules.procedures import ProcedureKind
+from secretariat.rules.rotation import TermLength
+
+PROCEDURE_SPECS = (schema.InSessionProcedure, schema.WrittenProcedure, schema.SilenceProcedure)
 
 
 def literal_values(annotation) -> set[str]:
@@ -64,3 +70,21 @@ def test_files_and_database_accept_the_same_values(in_files, in_database):
 
 def test_every_participation_status_has_a_label():
     assert set(PARTICIPATION_LABELS) == set(ParticipationStatus)
+
+
+@pytest.mark.parametrize(
+    ("in_files", "in_the_engine"),
+    [
+        (literal_values(schema.PositionWord), {position.value for position in Position}),
+        (literal_values(schema.Base), {base.value for base in Base}),
+        (literal_values(schema.Counting), {counting.value for counting in Counting}),
+        (literal_values(schema.Term), {length.value for length in TermLength}),
+        (
+            {spec.model_fields["kind"].annotation.__args__[0] for spec in PROCEDURE_SPECS},
+            {kind.value for kind in ProcedureKind},
+        ),
+    ],
+    ids=["positions", "bases", "countings", "terms", "procedures"],
+)
+def test_files_and_the_rules_engine_share_their_words(in_files, in_the_engine):
+    assert in_files == in_the_engine
