@@ -75,6 +75,7 @@ def decide(decision: Decision, positions_file: Path) -> Outcome:
     rows, problems = read_positions(positions_file)
     history = engine.membership(decision.charter, decision.extra_members)
     members = engine.members_on(history, decision.on)
+    # A --members file may add a state the charter does not name (Czechoslovakia in 1992).
     known = {*engine.known_states(decision.charter), *history}
 
     def problem(line: int, code: str, message: str, **params: object) -> None:

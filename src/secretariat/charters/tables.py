@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -156,8 +156,12 @@ def read_positions(path: Path) -> tuple[list[PositionRow], list[LocatedProblem]]
     return rows, table.problems
 
 
-def read_members(path: Path) -> list[MemberPeriod]:
-    """The periods of a membership table; ``to`` empty means open-ended."""
+def read_members(path: Path, known: Collection[str] | None = None) -> list[MemberPeriod]:
+    """The periods of a membership table; ``to`` empty means open-ended.
+
+    When ``known`` is given (the states the charter names), every state must be one of them:
+    a rotation must know each state's name to place it in the order.
+    """
     table = _Table(path, (("from", "to", "state"),))
     periods: list[MemberPeriod] = []
     for line, row in table.rows:
@@ -165,6 +169,14 @@ def read_members(path: Path) -> list[MemberPeriod]:
         end = table.date(line, "to", row["to"]) if row["to"] else None
         state = table.state(line, row["state"])
         if state is None or start is None or (row["to"] and end is None):
+            continue
+        if known is not None and state not in known:
+            table.problem(
+                line,
+                "state-not-in-charter",
+                f"{state} is not a state this charter knows",
+                state=state,
+            )
             continue
         if end is not None and end <= start:
             table.problem(

@@ -46,7 +46,11 @@ class Command(BaseCommand):
         start: date = options["start"]
         with bad_input_refused():
             charter = check_charter_file(options["charter"])
-            extra = read_members(options["members"]) if options["members"] else []
+            extra = (
+                read_members(options["members"], engine.known_states(charter))
+                if options["members"]
+                else []
+            )
             rotation = engine.rotation(charter, options["body"], extra, get_language() or "en")
             terms = rotation.terms(start, options["count"], after=options["after"])
 
