@@ -75,6 +75,14 @@ def decide(decision: Decision, positions_file: Path) -> Outcome:
     rows, problems = read_positions(positions_file)
     history = engine.membership(decision.charter, decision.extra_members)
     members = engine.members_on(history, decision.on)
+    strangers = sorted(decision.excluded - set(members))
+    if strangers:
+        raise RuleError(
+            "excluded-not-member",
+            f"--exclude names {', '.join(strangers)}, not members on {decision.on}",
+            states=", ".join(strangers),
+            on=decision.on,
+        )
     # A --members file may add a state the charter does not name (Czechoslovakia in 1992).
     known = {*engine.known_states(decision.charter), *history}
 

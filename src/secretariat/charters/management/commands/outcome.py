@@ -24,7 +24,6 @@ from secretariat.charters.arguments import (
 from secretariat.charters.loaders import check_charter_file
 from secretariat.charters.messages import position_word
 from secretariat.charters.tables import read_members
-from secretariat.rules.errors import RuleError
 from secretariat.rules.explanations import explain
 from secretariat.rules.positions import Position
 from secretariat.rules.procedures import ProcedureKind
@@ -65,15 +64,6 @@ class Command(BaseCommand):
             charter = check_charter_file(options["charter"])
             body, matter = outcomes.select(charter, options["body"], options["matter"])
             extra = read_members(options["members"]) if options["members"] else []
-            members = engine.members_on(engine.membership(charter, extra), on)
-            strangers = sorted(options["exclude"] - set(members))
-            if strangers:
-                raise RuleError(
-                    "excluded-not-member",
-                    f"--exclude names {', '.join(strangers)}, not members on {on}",
-                    states=", ".join(strangers),
-                    on=on,
-                )
             language = get_language() or "en"
             decision = outcomes.Decision(
                 charter=charter,
