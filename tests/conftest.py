@@ -9,6 +9,7 @@ imports the settings before any conftest is loaded.
 from collections.abc import Callable
 
 import pytest
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import Client
 from django.utils import translation
@@ -27,6 +28,13 @@ def _each_test_starts_in_the_default_language():
     """A test that switches the language (a page in Russian) must not leak it into the next."""
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _each_test_starts_with_an_empty_cache():
+    """Failed logins are counted in the cache: one test's failures must not lock out the next."""
+    yield
+    cache.clear()
 
 
 # ----------------------------------------------------------------------------- web pages

@@ -9,7 +9,10 @@ title gives it away.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
+from django.utils import timezone
 
 from secretariat.documents.models import Classification, DocumentStatus
 from tests.factories import add_document, en_ru
@@ -132,3 +135,64 @@ def test_statement_page_hides_relations_to_documents_the_user_may_not_see(fetch,
 
     # then
     assert shows(html, DRAFT, DRAFT_TITLES) is (persona in SEES_DRAFT)
+
+
+# ------------------------------------------------------------------------ derestriction
+
+DERESTRICTED = "2019-restricted-report"
+DERESTRICTED_TITLES = ("Report on collective security, 2019", "Доклад о коллективной безопасности")
+
+
+@pytest.fixture
+def restricted_report(dushanbe):
+    """A restricted report distributed to no state, with a derestriction date set by each test."""
+
+    def make(derestricted_on: date) -> None:
+        add_document(
+            dushanbe.organization,
+            DERESTRICTED,
+            en_ru(*DERESTRICTED_TITLES),
+            [dushanbe.bodies["csc"]],
+            kind="report",
+            classification=Classification.RESTRICTED,
+            status=DocumentStatus.ADOPTED,
+            derestricted_on=derestricted_on,
+        )
+
+    return make
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_a_document_past_its_derestriction_date_is_public_everywhere(
+    fetch, restricted_report, persona
+):
+    # given: derestricted yesterday
+    restricted_report(timezone.localdate() - timedelta(days=1))
+
+    # when
+    page = fetch(f"/csto/documents/{DERESTRICTED}/", persona)
+    listing = fetch("/csto/documents/", persona).content.decode()
+
+    # then: its page and the list show it to everybody, no longer marked restricted
+    assert page.status_code == 200
+    assert "derestricted on" in page.content.decode()
+    assert shows(listing, DERESTRICTED, DERESTRICTED_TITLES)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_a_document_before_its_derestriction_date_stays_restricted(
+    fetch, restricted_report, persona
+):
+    # given: to be derestricted tomorrow; distributed to no state
+    restricted_report(timezone.localdate() + timedelta(days=1))
+    sees = persona in {"secretariat_officer", "secretariat_administrator", "superuser"}
+
+    # when
+    page = fetch(f"/csto/documents/{DERESTRICTED}/", persona)
+    listing = fetch("/csto/documents/", persona).content.decode()
+
+    # then: only the secretariat sees it, and the page says when it will be public
+    assert page.status_code == (200 if sees else 404)
+    assert shows(listing, DERESTRICTED, DERESTRICTED_TITLES) is sees
+    if sees:
+        assert "to be derestricted on" in page.content.decode()

@@ -307,3 +307,37 @@ def test_an_office_whose_start_is_unknown_is_held_on_the_session_day(csto, clien
     page = client.get(joint.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en")
     # then
     assert "Minister of Foreign Affairs of the Republic of Tajikistan" in page.content.decode()
+
+
+def test_a_derestriction_date_is_loaded_for_a_classified_document(csto, broken):
+    # given: the restricted draft declaration, to be derestricted in 2031
+    path = broken(
+        DUSHANBE_RECORD,
+        "    classification: restricted\n",
+        "    classification: restricted\n    derestricted_on: 2031-09-16\n",
+    )
+
+    # when
+    do_load_record(path)
+
+    # then
+    draft = Document.objects.get(code="declaration-csc-2021-draft")
+    assert draft.derestricted_on == date(2031, 9, 16)
+
+
+def test_a_public_document_cannot_be_derestricted(csto, broken):
+    # given
+    path = broken(
+        DUSHANBE_RECORD,
+        "    classification: public\n",
+        "    classification: public\n    derestricted_on: 2031-09-16\n",
+    )
+
+    # when
+    with pytest.raises(InvalidFileError) as caught:
+        do_load_record(path)
+
+    # then
+    (problem,) = caught.value.problems
+    assert problem.code == "derestricting-public"
+    assert problem.field.endswith(".derestricted_on")

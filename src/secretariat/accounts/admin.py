@@ -8,7 +8,11 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
 from secretariat.accounts.models import RoleAssignment, User
+from secretariat.accounts.views import ThrottledAdminLogin
 from secretariat.audit.admin import AuditedAdmin
+
+# The admin site's login is throttled like the site's own (accounts.throttle).
+admin.site.login_form = ThrottledAdminLogin
 
 
 class RoleAssignmentInline(admin.TabularInline):  # type: ignore[type-arg]

@@ -393,6 +393,7 @@ class _RecordWriter:
                 "status": spec.status,
                 "adopted_on": spec.adopted_on,
                 "published_on": spec.published_on,
+                "derestricted_on": spec.derestricted_on,
             },
         )
         self.changes.set_related(

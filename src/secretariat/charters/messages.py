@@ -77,6 +77,9 @@ def _messages() -> dict[str, str]:
             "only a public document can be published; classify it public first"
         ),
         "self-relation": _("a document cannot relate to itself"),
+        "derestricting-public": _(
+            "only a classified document can be derestricted; this one is public already"
+        ),
         "swap-out-of-order": _("a swap gives its two terms in order, the earlier first"),
         # CSV tables (positions and members)
         "unreadable": _("cannot be read: %(reason)s"),

@@ -517,6 +517,8 @@ class DocumentSpec(Strict):
     adopted_at: Code | None = None
     adopted_under_item: int | None = Field(default=None, ge=1)
     published_on: date | None = None
+    #: The day a classified document becomes public by itself (its derestriction).
+    derestricted_on: date | None = None
     symbol: Annotated[str, StringConstraints(max_length=80)] = ""
     texts: dict[Language, TextSpec] = Field(min_length=1)
     relations: list[RelationSpec] = Field(default_factory=list)
@@ -819,6 +821,12 @@ class _RecordChecker:
                     session=document.adopted_at,
                     number=number,
                 )
+        if document.derestricted_on is not None and document.classification == "public":
+            self.report(
+                (*loc, "derestricted_on"),
+                "derestricting-public",
+                "only a classified document can be derestricted; this one is public already",
+            )
         if document.status == "published" and document.classification != "public":
             self.report(
                 (*loc, "status"),

@@ -30,6 +30,9 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{HOME / 'var' / 'secretariat.sqlite3'}")
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Failed logins are counted here (accounts.throttle): with several server processes, point it at
+# a shared cache such as redis://127.0.0.1:6379/1 so that they count together.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -1,7 +1,8 @@
 """The one policy deciding who may see which document.
 
 - The public (anonymous users, and users with no role) sees documents that are public *and*
-  published.
+  published, and classified documents from their derestriction date: they become public by
+  themselves, with nobody having to publish them.
 - An administrator or officer of the organization's secretariat sees all of its documents.
 - The head or a member of a state's delegation also sees every document distributed to that
   state, whatever its classification: distribution is what decides.
@@ -14,16 +15,24 @@ document query itself, so they cost no query of their own and never duplicate ro
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from secretariat.accounts.access import AnyUser, holds_secretariat_role
 from secretariat.accounts.models import STATE_ROLES, RoleAssignment
 from secretariat.documents.models import Classification, Document, DocumentStatus
 from secretariat.organizations.models import Organization
 
-PUBLIC = Q(classification=Classification.PUBLIC, status=DocumentStatus.PUBLISHED)
+
+def public_on(on: date) -> Q:
+    """The documents anybody may see on the day."""
+    return Q(classification=Classification.PUBLIC, status=DocumentStatus.PUBLISHED) | Q(
+        derestricted_on__lte=on
+    )
 
 
 def visible_documents(
@@ -31,8 +40,9 @@ def visible_documents(
 ) -> QuerySet[Document]:
     """Narrow ``queryset`` (default: all documents) to those the user may see."""
     documents = Document.objects.all() if queryset is None else queryset
+    public = public_on(timezone.localdate())
     if isinstance(user, AnonymousUser) or not user.is_authenticated:
-        return documents.filter(PUBLIC)
+        return documents.filter(public)
     if getattr(user, "is_superuser", False):
         return documents
     distributed_to_own_state = Exists(
@@ -44,7 +54,7 @@ def visible_documents(
         )
     )
     return documents.filter(
-        PUBLIC | holds_secretariat_role(user, OuterRef("organization")) | distributed_to_own_state
+        public | holds_secretariat_role(user, OuterRef("organization")) | distributed_to_own_state
     )
 
 

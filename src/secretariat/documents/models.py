@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -89,6 +90,8 @@ class Document(models.Model):
         verbose_name=_("adopted under agenda item"),
     )
     published_on = models.DateField(_("published on"), null=True, blank=True)
+    #: From this day a restricted document is public by itself, and enters the public record.
+    derestricted_on = models.DateField(_("derestricted on"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("document")
@@ -105,6 +108,11 @@ class Document(models.Model):
                 condition=~models.Q(status="published") | models.Q(classification="public"),
                 name="only_public_documents_are_published",
             ),
+            models.CheckConstraint(
+                condition=models.Q(derestricted_on__isnull=True)
+                | ~models.Q(classification="public"),
+                name="only_classified_documents_are_derestricted",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -112,6 +120,16 @@ class Document(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("documents:document-detail", args=[self.organization.code, self.code])
+
+    @property
+    def is_derestricted(self) -> bool:
+        """Whether the document's derestriction date has come: it is public by now."""
+        return self.derestricted_on is not None and self.derestricted_on <= timezone.localdate()
+
+    @property
+    def shows_classification(self) -> bool:
+        """Whether pages mark the document with its classification (restricted, ...)."""
+        return self.classification != Classification.PUBLIC and not self.is_derestricted
 
     @property
     def title(self) -> str:
