@@ -196,3 +196,32 @@ def test_a_document_before_its_derestriction_date_stays_restricted(
     assert shows(listing, DERESTRICTED, DERESTRICTED_TITLES) is sees
     if sees:
         assert "to be derestricted on" in page.content.decode()
+
+
+# ------------------------------------------------------------------------ actions
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_only_the_secretariat_may_ask_for_a_symbol_and_others_learn_nothing(
+    client, dushanbe, persona
+):
+    # given
+    if persona is not None:
+        client.force_login(dushanbe.users[persona])
+
+    # when: asking for the restricted draft's symbol
+    response = client.post(f"/csto/documents/{DRAFT}/symbol/")
+
+    # then: the secretariat is answered (here: no series numbers declarations); a delegation
+    # that sees the draft is refused; one that does not, or a user with no role, finds nothing;
+    # the public is asked to log in
+    if persona in {"secretariat_officer", "secretariat_administrator", "superuser"}:
+        assert response.status_code == 302
+        assert response["Location"] == f"/csto/documents/{DRAFT}/"
+    elif persona in SEES_DRAFT:
+        assert response.status_code == 403
+    elif persona is None:
+        assert response.status_code == 302
+        assert response["Location"].startswith("/accounts/login/")
+    else:
+        assert response.status_code == 404

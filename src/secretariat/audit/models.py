@@ -13,6 +13,7 @@ class EventType(models.TextChoices):
     DEMO_USERS_CREATED = "demo-users-created", _("demo users created")
     ADMIN_SAVED = "admin-saved", _("saved in the admin")
     ADMIN_DELETED = "admin-deleted", _("deleted in the admin")
+    SYMBOL_ASSIGNED = "symbol-assigned", _("official symbol assigned")
 
 
 class AuditEvent(models.Model):

@@ -117,6 +117,10 @@ def do_load_charter(path: Path, *, actor_label: str = ACTOR_LABEL) -> LoadReport
                     for matter, spec in body_spec.decisions.items()
                 },
                 "chair_rule": body_spec.chair.model_dump(mode="json", exclude_none=True),
+                "symbol_series": [
+                    series.model_dump(mode="json", exclude_none=True)
+                    for series in body_spec.symbols
+                ],
                 "position": position,
             },
         )

@@ -36,6 +36,7 @@ from pydantic import (
 
 from secretariat.rules.errors import RuleError
 from secretariat.rules.participation import ParticipationStatus, Period, check_periods
+from secretariat.rules.symbols import check_pattern
 
 Code = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 StateCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
@@ -276,6 +277,45 @@ Level = Literal[
 ]
 
 
+DocumentKind = Literal[
+    "statement",
+    "joint-statement",
+    "declaration",
+    "decision",
+    "protocol-decision",
+    "resolution",
+    "plan",
+    "concept",
+    "programme",
+    "regulation",
+    "agreement",
+    "protocol",
+    "report",
+    "communique",
+    "agenda",
+    "other",
+]
+
+
+def _symbol_pattern(pattern: str) -> str:
+    try:
+        check_pattern(pattern)
+    except RuleError as error:
+        raise ValueError(str(error)) from None
+    return pattern
+
+
+class SymbolSeriesSpec(Strict):
+    """Documents of some kinds numbered in sequence, per year, in an official symbol."""
+
+    #: The series' code, unique within the body (``decisions``).
+    code: Code
+    kinds: list[DocumentKind] = Field(min_length=1)
+    #: ``{year}`` and ``{number}`` filled in, e.g. ``CSTO/CSC/{year}/{number}``.
+    pattern: Annotated[str, AfterValidator(_symbol_pattern), StringConstraints(max_length=60)]
+    source: Text | None = None
+
+
 class BodySpec(Strict):
     code: Code
     names: Translated
@@ -287,6 +327,8 @@ class BodySpec(Strict):
     composition: Translated
     decisions: dict[Code, Matter] = Field(min_length=1)
     chair: ChairRule
+    #: The series in which the body's documents get their official symbols.
+    symbols: list[SymbolSeriesSpec] = Field(default_factory=list)
 
 
 class SkipSpec(Strict):
@@ -475,26 +517,6 @@ class TextSpec(Strict):
     source: Text | None = None
 
 
-DocumentKind = Literal[
-    "statement",
-    "joint-statement",
-    "declaration",
-    "decision",
-    "protocol-decision",
-    "resolution",
-    "plan",
-    "concept",
-    "programme",
-    "regulation",
-    "agreement",
-    "protocol",
-    "report",
-    "communique",
-    "agenda",
-    "other",
-]
-
-
 class RelationSpec(Strict):
     kind: Literal["supersedes", "amends", "implements", "continues", "refers-to"]
     target: Code
@@ -612,6 +634,9 @@ def check_charter(charter: Charter) -> list[Problem]:
         )
     for index, body in enumerate(charter.bodies):
         problems += _missing_languages(("bodies", index, "names"), body.names, languages)
+        problems += _duplicates(
+            ("bodies", index, "symbols"), (series.code for series in body.symbols)
+        )
         if body.reports_to is not None and body.reports_to not in bodies:
             problems.append(_unknown(("bodies", index, "reports_to"), "body", body.reports_to))
         for matter, spec in body.decisions.items():

@@ -202,3 +202,26 @@ class DocumentRelation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source.code} {self.kind} {self.target.code}"
+
+
+class SymbolCounter(models.Model):
+    """The last number given in one series of official symbols, for one year."""
+
+    body = models.ForeignKey(
+        Body, on_delete=models.CASCADE, related_name="symbol_counters", verbose_name=_("body")
+    )
+    series = models.SlugField(_("series"), max_length=80)
+    year = models.PositiveSmallIntegerField(_("year"))
+    last_number = models.PositiveIntegerField(_("last number"), default=0)
+
+    class Meta:
+        verbose_name = _("symbol counter")
+        verbose_name_plural = _("symbol counters")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body", "series", "year"], name="one_counter_per_series_and_year"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.body.code}/{self.series}/{self.year}: {self.last_number}"

@@ -7,4 +7,5 @@ app_name = "documents"
 urlpatterns = [
     path("", views.document_list, name="document-list"),
     path("<slug:document_code>/", views.document_detail, name="document-detail"),
+    path("<slug:document_code>/symbol/", views.document_assign_symbol, name="assign-symbol"),
 ]

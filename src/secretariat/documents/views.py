@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
+from secretariat.accounts.access import is_secretariat
 from secretariat.documents.access import access_document_by_code
 from secretariat.documents.models import RelationKind
 from secretariat.documents.querysets import document_page_queryset, documents_for_list
+from secretariat.documents.services import SymbolError, do_assign_symbol, series_for
 from secretariat.organizations.access import access_organization_by_code
 
 DOCUMENTS_PER_PAGE = 50
@@ -35,6 +41,23 @@ def document_list(request: HttpRequest, organization_code: str) -> HttpResponse:
     )
 
 
+@require_POST
+@login_required
+def document_assign_symbol(
+    request: HttpRequest, organization_code: str, document_code: str
+) -> HttpResponse:
+    """Give the document its official symbol (the secretariat only; others 403, or 404)."""
+    organization = access_organization_by_code(organization_code)
+    document = access_document_by_code(request.user, organization, document_code)
+    try:
+        symbol = do_assign_symbol(request.user, document)
+    except SymbolError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, gettext("Symbol %(symbol)s assigned.") % {"symbol": symbol})
+    return redirect(document)
+
+
 def document_detail(
     request: HttpRequest, organization_code: str, document_code: str
 ) -> HttpResponse:
@@ -57,5 +80,8 @@ def document_detail(
                 for relation in getattr(document, "visible_relations", [])
             ],
             "inverse_relations": inverse_relations,
+            "may_assign_symbol": not document.symbol
+            and series_for(document) is not None
+            and is_secretariat(request.user, organization),
         },
     )

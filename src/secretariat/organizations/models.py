@@ -193,6 +193,8 @@ class Body(models.Model):
     composition = models.JSONField(_("composition"), default=dict)
     decision_rules = models.JSONField(_("decision rules"), default=dict)
     chair_rule = models.JSONField(_("chair rule"), default=dict)
+    #: The series of official symbols: ``[{"code", "kinds", "pattern", "source"}]``.
+    symbol_series = models.JSONField(_("symbol series"), default=list)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
