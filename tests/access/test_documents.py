@@ -225,3 +225,21 @@ def test_only_the_secretariat_may_ask_for_a_symbol_and_others_learn_nothing(
         assert response["Location"].startswith("/accounts/login/")
     else:
         assert response.status_code == 404
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("page", ["texts/en/versions/", "texts/ru/versions/", "texts/en/edit/"])
+def test_the_drafts_text_pages_are_404_to_those_who_may_not_see_it(fetch, persona, page):
+    # when
+    response = fetch(f"/csto/documents/{DRAFT}/{page}", persona)
+
+    # then: the versions are for whoever sees the draft; editing is the secretariat's
+    if persona is None and page.endswith("edit/"):
+        assert response.status_code == 302  # log in first
+    elif persona not in SEES_DRAFT:
+        assert response.status_code == 404
+    elif page.endswith("edit/"):
+        secretariat = {"secretariat_officer", "secretariat_administrator", "superuser"}
+        assert response.status_code == (200 if persona in secretariat else 403)
+    else:
+        assert response.status_code == 200

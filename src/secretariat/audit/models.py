@@ -14,6 +14,7 @@ class EventType(models.TextChoices):
     ADMIN_SAVED = "admin-saved", _("saved in the admin")
     ADMIN_DELETED = "admin-deleted", _("deleted in the admin")
     SYMBOL_ASSIGNED = "symbol-assigned", _("official symbol assigned")
+    TEXT_SAVED = "text-saved", _("text saved as a new version")
 
 
 class AuditEvent(models.Model):

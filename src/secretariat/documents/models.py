@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -225,3 +226,42 @@ class SymbolCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.body.code}/{self.series}/{self.year}: {self.last_number}"
+
+
+class TextOrigin(models.TextChoices):
+    EDITED = "edited", _("edited here")
+    RECORDED = "recorded", _("as recorded (loaded from a record file)")
+
+
+class TextVersion(models.Model):
+    """One saved state of a document's text in one language; the text holds the latest."""
+
+    text = models.ForeignKey(
+        DocumentText, on_delete=models.CASCADE, related_name="versions", verbose_name=_("text")
+    )
+    number = models.PositiveIntegerField(_("version"))
+    title = models.TextField(_("title"))
+    body = models.TextField(_("text"), blank=True)
+    saved_at = models.DateTimeField(_("saved at"), default=timezone.now)
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("saved by"),
+    )
+    origin = models.CharField(
+        _("origin"), max_length=16, choices=TextOrigin.choices, default=TextOrigin.EDITED
+    )
+
+    class Meta:
+        verbose_name = _("text version")
+        verbose_name_plural = _("text versions")
+        ordering = ["text", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["text", "number"], name="one_version_number_per_text"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.text} v{self.number}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -13,8 +14,15 @@ from django.utils.translation import gettext as _
 from secretariat.accounts.access import AnyUser, is_secretariat
 from secretariat.audit.models import EventType
 from secretariat.audit.services import record_event
-from secretariat.documents.models import Document, SymbolCounter
-from secretariat.organizations.models import Body
+from secretariat.documents.models import (
+    Document,
+    DocumentStatus,
+    DocumentText,
+    SymbolCounter,
+    TextOrigin,
+    TextVersion,
+)
+from secretariat.organizations.models import Body, Organization
 from secretariat.rules.symbols import format_symbol
 
 
@@ -83,3 +91,88 @@ def do_assign_symbol(user: AnyUser, document: Document) -> str:
         )
     document.symbol = symbol
     return symbol
+
+
+class TextError(Exception):
+    """The text cannot be saved; the message says why, translated."""
+
+
+#: While a document is in one of these states its texts may change; afterwards they are fixed.
+EDITABLE_STATUSES = frozenset({DocumentStatus.DRAFT, DocumentStatus.UNDER_NEGOTIATION})
+
+
+def text_languages(organization: Organization) -> list[str]:
+    """The languages a document may have a text in: the organization's and the site's."""
+    site = [code for code, _name in settings.LANGUAGES]
+    return list(
+        dict.fromkeys([*organization.official_languages, *organization.working_languages, *site])
+    )
+
+
+def may_edit_texts(user: AnyUser, document: Document) -> bool:
+    return document.status in EDITABLE_STATUSES and is_secretariat(user, document.organization)
+
+
+def do_save_text(
+    user: AnyUser, document: Document, language: str, title: str, body: str
+) -> TextVersion | None:
+    """Save the document's text in a language as its next version; None when nothing changed.
+
+    The first edit of a text loaded from a record keeps the loaded text as version 1, so
+    that every version can be compared with the one before.
+    """
+    if not is_secretariat(user, document.organization):
+        raise PermissionDenied
+    if document.status not in EDITABLE_STATUSES:
+        raise TextError(
+            _("The text of a document that is %(status)s no longer changes.")
+            % {"status": document.get_status_display()}
+        )
+    if (
+        language not in text_languages(document.organization)
+        and not document.texts.filter(language=language).exists()
+    ):
+        raise TextError(
+            _("%(language)s is not a language of this organization.") % {"language": language}
+        )
+    title, body = title.strip(), body.strip()
+    if not title:
+        raise TextError(_("A text needs a title."))
+    with transaction.atomic():
+        text = (
+            DocumentText.objects.select_for_update()
+            .filter(document=document, language=language)
+            .first()
+        )
+        if text is None:
+            text = DocumentText.objects.create(
+                document=document,
+                language=language,
+                title=title,
+                body=body,
+                is_translation=language not in document.authentic_languages,
+            )
+        else:
+            if not text.versions.exists():
+                TextVersion.objects.create(
+                    text=text,
+                    number=1,
+                    title=text.title,
+                    body=text.body,
+                    origin=TextOrigin.RECORDED,
+                )
+            if (text.title, text.body) == (title, body):
+                return None
+            text.title, text.body = title, body
+            text.save(update_fields=["title", "body"])
+        last = text.versions.order_by("-number").values_list("number", flat=True).first() or 0
+        version = TextVersion.objects.create(
+            text=text, number=last + 1, title=title, body=body, saved_by_id=user.pk
+        )
+        record_event(
+            EventType.TEXT_SAVED,
+            target=f"{document.organization.code}/documents/{document.code}/texts/{language}",
+            actor=user,
+            extra={"version": version.number},
+        )
+    return version

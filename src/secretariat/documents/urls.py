@@ -8,4 +8,10 @@ urlpatterns = [
     path("", views.document_list, name="document-list"),
     path("<slug:document_code>/", views.document_detail, name="document-detail"),
     path("<slug:document_code>/symbol/", views.document_assign_symbol, name="assign-symbol"),
+    path("<slug:document_code>/texts/<slug:language>/edit/", views.text_edit, name="text-edit"),
+    path(
+        "<slug:document_code>/texts/<slug:language>/versions/",
+        views.text_versions,
+        name="text-versions",
+    ),
 ]

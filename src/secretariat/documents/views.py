@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from secretariat.accounts.access import is_secretariat
 from secretariat.documents.access import access_document_by_code
-from secretariat.documents.models import RelationKind
+from secretariat.documents.diff import word_diff
+from secretariat.documents.models import DocumentText, RelationKind
 from secretariat.documents.querysets import document_page_queryset, documents_for_list
-from secretariat.documents.services import SymbolError, do_assign_symbol, series_for
+from secretariat.documents.services import (
+    SymbolError,
+    TextError,
+    do_assign_symbol,
+    do_save_text,
+    may_edit_texts,
+    series_for,
+    text_languages,
+)
 from secretariat.organizations.access import access_organization_by_code
 
 DOCUMENTS_PER_PAGE = 50
@@ -80,8 +91,102 @@ def document_detail(
                 for relation in getattr(document, "visible_relations", [])
             ],
             "inverse_relations": inverse_relations,
+            "may_edit_texts": may_edit_texts(request.user, document),
             "may_assign_symbol": not document.symbol
             and series_for(document) is not None
             and is_secretariat(request.user, organization),
         },
     )
+
+
+class TextForm(forms.Form):
+    title = forms.CharField(label=_("Title"), widget=forms.Textarea(attrs={"rows": 2}))
+    body = forms.CharField(
+        label=_("Text"), required=False, widget=forms.Textarea(attrs={"rows": 20})
+    )
+
+
+@login_required
+def text_edit(
+    request: HttpRequest, organization_code: str, document_code: str, language: str
+) -> HttpResponse:
+    """Edit the text in one language; each save that changes it is a new version."""
+    organization = access_organization_by_code(organization_code)
+    document = access_document_by_code(request.user, organization, document_code)
+    if not may_edit_texts(request.user, document):
+        raise PermissionDenied
+    text = document.texts.filter(language=language).first()
+    if text is None and language not in text_languages(organization):
+        raise Http404
+    form = TextForm(
+        request.POST or None,
+        initial={"title": text.title, "body": text.body} if text is not None else None,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            data = form.cleaned_data
+            version = do_save_text(request.user, document, language, data["title"], data["body"])
+        except TextError as error:
+            form.add_error(None, str(error))
+        else:
+            if version is None:
+                messages.info(request, gettext("Nothing changed: no new version."))
+            else:
+                messages.success(
+                    request, gettext("Version %(number)s saved.") % {"number": version.number}
+                )
+            return redirect("documents:text-versions", organization.code, document.code, language)
+    return render(
+        request,
+        "documents/text_edit.html",
+        {"organization": organization, "document": document, "language": language, "form": form},
+    )
+
+
+def text_versions(
+    request: HttpRequest, organization_code: str, document_code: str, language: str
+) -> HttpResponse:
+    """The versions of a text, and two of them side by side with their differences marked."""
+    organization = access_organization_by_code(organization_code)
+    document = access_document_by_code(request.user, organization, document_code)
+    text = get_object_or_404(DocumentText, document=document, language=language)
+    versions = list(text.versions.select_related("saved_by"))
+    numbers = [version.number for version in versions]
+    older, newer = _chosen_pair(request, numbers)
+    by_number = {version.number: version for version in versions}
+    comparison = None
+    if older in by_number and newer in by_number:
+        comparison = {
+            "older": by_number[older],
+            "newer": by_number[newer],
+            "title": word_diff(by_number[older].title, by_number[newer].title),
+            "body": word_diff(by_number[older].body, by_number[newer].body),
+        }
+    return render(
+        request,
+        "documents/text_versions.html",
+        {
+            "organization": organization,
+            "document": document,
+            "text": text,
+            "versions": versions,
+            "older": older,
+            "newer": newer,
+            "comparison": comparison,
+            "may_edit": may_edit_texts(request.user, document),
+        },
+    )
+
+
+def _chosen_pair(request: HttpRequest, numbers: list[int]) -> tuple[int | None, int | None]:
+    """The two versions asked for (``?older=1&newer=3``), by default the last two."""
+    default_newer = numbers[-1] if numbers else None
+    default_older = numbers[-2] if len(numbers) > 1 else None
+
+    def number(name: str, default: int | None) -> int | None:
+        try:
+            return int(request.GET[name])
+        except (KeyError, ValueError):
+            return default
+
+    return number("older", default_older), number("newer", default_newer)
