@@ -243,3 +243,48 @@ def test_the_drafts_text_pages_are_404_to_those_who_may_not_see_it(fetch, person
         assert response.status_code == (200 if persona in secretariat else 403)
     else:
         assert response.status_code == 200
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_the_drafts_amendments_are_404_to_those_who_may_not_see_it(fetch, persona):
+    # when
+    response = fetch(f"/csto/documents/{DRAFT}/texts/en/amendments/", persona)
+
+    # then
+    assert response.status_code == (200 if persona in SEES_DRAFT else 404)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_only_the_secretariat_decides_amendments_and_others_learn_nothing(
+    client, dushanbe, persona
+):
+    # given: an amendment by Armenia
+    from secretariat.documents.models import Document
+    from secretariat.documents.services import do_propose_amendment
+
+    draft = Document.objects.get(code=DRAFT)
+    draft.texts.filter(language="en").update(body="Members act until 2025.")
+    amendment = do_propose_amendment(
+        dushanbe.users["armenia_delegate"], draft, "en", dushanbe.states["ARM"],
+        "replace", "until 2025", "until 2030", "Longer.",
+    )  # fmt: skip
+    if persona is not None:
+        client.force_login(dushanbe.users[persona])
+
+    # when
+    response = client.post(
+        f"/csto/documents/{DRAFT}/texts/en/amendments/{amendment.pk}/decision/",
+        {"decision": "accept"},
+    )
+
+    # then
+    amendment.refresh_from_db()
+    if persona in {"secretariat_officer", "secretariat_administrator", "superuser"}:
+        assert response.status_code == 302
+        assert amendment.status == "accepted"
+    else:
+        assert amendment.status == "proposed"
+        if persona is None:
+            assert response["Location"].startswith("/accounts/login/")
+        else:
+            assert response.status_code == (403 if persona in SEES_DRAFT else 404)

@@ -15,6 +15,8 @@ class EventType(models.TextChoices):
     ADMIN_DELETED = "admin-deleted", _("deleted in the admin")
     SYMBOL_ASSIGNED = "symbol-assigned", _("official symbol assigned")
     TEXT_SAVED = "text-saved", _("text saved as a new version")
+    AMENDMENT_PROPOSED = "amendment-proposed", _("amendment proposed")
+    AMENDMENT_DECIDED = "amendment-decided", _("amendment accepted or rejected")
 
 
 class AuditEvent(models.Model):

@@ -231,6 +231,7 @@ class SymbolCounter(models.Model):
 class TextOrigin(models.TextChoices):
     EDITED = "edited", _("edited here")
     RECORDED = "recorded", _("as recorded (loaded from a record file)")
+    AMENDMENT = "amendment", _("an accepted amendment")
 
 
 class TextVersion(models.Model):
@@ -254,6 +255,15 @@ class TextVersion(models.Model):
     origin = models.CharField(
         _("origin"), max_length=16, choices=TextOrigin.choices, default=TextOrigin.EDITED
     )
+    #: The amendment whose acceptance made this version.
+    amendment = models.OneToOneField(
+        "Amendment",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="version",
+        verbose_name=_("amendment"),
+    )
 
     class Meta:
         verbose_name = _("text version")
@@ -265,3 +275,64 @@ class TextVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.text} v{self.number}"
+
+
+class AmendmentKind(models.TextChoices):
+    REPLACE = "replace", _("replace a passage")
+    INSERT = "insert", _("insert after a passage")
+    DELETE = "delete", _("delete a passage")
+
+
+class AmendmentStatus(models.TextChoices):
+    PROPOSED = "proposed", _("proposed")
+    ACCEPTED = "accepted", _("accepted")
+    MERGED = "merged", _("accepted in other words")
+    REJECTED = "rejected", _("rejected")
+
+
+class Amendment(models.Model):
+    """A delegation's proposal to change a passage of a draft's text, and what became of it."""
+
+    text = models.ForeignKey(
+        DocumentText, on_delete=models.CASCADE, related_name="amendments", verbose_name=_("text")
+    )
+    #: The state on whose behalf the amendment is proposed.
+    state = models.ForeignKey(
+        MemberState, on_delete=models.PROTECT, related_name="amendments", verbose_name=_("state")
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=AmendmentKind.choices)
+    #: The words replaced or deleted, or after which the new words go.
+    passage = models.TextField(_("passage"))
+    #: The new words (empty for a deletion).
+    wording = models.TextField(_("new wording"), blank=True)
+    justification = models.TextField(_("justification"))
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=AmendmentStatus.choices,
+        default=AmendmentStatus.PROPOSED,
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("proposed by"),
+    )
+    proposed_at = models.DateTimeField(_("proposed at"), default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("amendment")
+        verbose_name_plural = _("amendments")
+        ordering = ["text", "proposed_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.text} {self.state.code} {self.kind}"

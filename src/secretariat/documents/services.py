@@ -11,10 +11,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from secretariat.accounts.access import AnyUser, is_secretariat
+from secretariat.accounts.access import AnyUser, is_secretariat, states_represented
 from secretariat.audit.models import EventType
 from secretariat.audit.services import record_event
+from secretariat.documents.amending import PassageError, amended
 from secretariat.documents.models import (
+    Amendment,
+    AmendmentKind,
+    AmendmentStatus,
     Document,
     DocumentStatus,
     DocumentText,
@@ -22,7 +26,7 @@ from secretariat.documents.models import (
     TextOrigin,
     TextVersion,
 )
-from secretariat.organizations.models import Body, Organization
+from secretariat.organizations.models import Body, MemberState, Organization
 from secretariat.rules.symbols import format_symbol
 
 
@@ -176,3 +180,155 @@ def do_save_text(
             extra={"version": version.number},
         )
     return version
+
+
+class AmendmentError(Exception):
+    """The amendment cannot be proposed or applied; the message says why, translated."""
+
+
+def _passage_problem(error: PassageError) -> str:
+    if error.count == 0:
+        return _("The passage does not stand in the current text; copy it exactly.")
+    return _(
+        "The passage stands %(count)s times in the text; quote enough words to make it unique."
+    ) % {"count": error.count}
+
+
+def amending_states(user: AnyUser, document: Document) -> list[MemberState]:
+    """The states on whose behalf the user may propose amendments to the document."""
+    if document.status not in EDITABLE_STATUSES:
+        return []
+    represented = states_represented(user, document.organization)
+    return list(document.distributed_to.filter(pk__in=represented).order_by("code"))
+
+
+def do_propose_amendment(
+    user: AnyUser,
+    document: Document,
+    language: str,
+    state: MemberState,
+    kind: str,
+    passage: str,
+    wording: str,
+    justification: str,
+) -> Amendment:
+    """A delegation proposes, on behalf of its state, to change a passage of a draft."""
+    represented = states_represented(user, document.organization)
+    if state.pk not in represented or not document.distributed_to.filter(pk=state.pk).exists():
+        raise PermissionDenied
+    if document.status not in EDITABLE_STATUSES:
+        raise AmendmentError(
+            _("A document that is %(status)s can no longer be amended.")
+            % {"status": document.get_status_display()}
+        )
+    text = document.texts.filter(language=language).first()
+    if text is None:
+        raise AmendmentError(_("The document has no text in this language."))
+    if kind not in AmendmentKind.values:
+        raise AmendmentError(_("Choose what the amendment does."))
+    if kind != AmendmentKind.DELETE and not wording.strip():
+        raise AmendmentError(_("Give the new wording."))
+    if not justification.strip():
+        raise AmendmentError(_("Say why the amendment is proposed."))
+    try:
+        amended(text.body, kind, passage, wording)
+    except PassageError as error:
+        raise AmendmentError(_passage_problem(error)) from None
+    with transaction.atomic():
+        amendment = Amendment.objects.create(
+            text=text,
+            state=state,
+            kind=kind,
+            passage=passage,
+            wording=wording if kind != AmendmentKind.DELETE else "",
+            justification=justification.strip(),
+            proposed_by_id=_user_id(user),
+        )
+        record_event(
+            EventType.AMENDMENT_PROPOSED,
+            target=f"{document.organization.code}/documents/{document.code}/texts/{language}",
+            actor=user,
+            extra={"amendment": amendment.pk, "state": state.code, "kind": kind},
+        )
+    return amendment
+
+
+def do_decide_amendment(
+    user: AnyUser, amendment: Amendment, *, accept: bool, wording: str | None = None
+) -> TextVersion | None:
+    """Accept (in the proposed or in other words) or reject an amendment.
+
+    Accepting applies it to the current text, which becomes a new version recording the
+    amendment it came from. Returns that version, or None for a rejection.
+    """
+    document = amendment.text.document
+    if not is_secretariat(user, document.organization):
+        raise PermissionDenied
+    with transaction.atomic():
+        amendment = (
+            Amendment.objects.select_for_update().select_related("text").get(pk=amendment.pk)
+        )
+        if amendment.status != AmendmentStatus.PROPOSED:
+            raise AmendmentError(
+                _("This amendment has already been %(status)s.")
+                % {"status": amendment.get_status_display()}
+            )
+        amendment.decided_by_id = user.pk
+        amendment.decided_at = timezone.now()
+        if not accept:
+            amendment.status = AmendmentStatus.REJECTED
+            amendment.save(update_fields=["status", "decided_by", "decided_at"])
+            _record_decision(user, amendment)
+            return None
+        if document.status not in EDITABLE_STATUSES:
+            raise AmendmentError(
+                _("A document that is %(status)s can no longer be amended.")
+                % {"status": document.get_status_display()}
+            )
+        final = amendment.wording if wording is None else wording
+        text = DocumentText.objects.select_for_update().get(pk=amendment.text_id)
+        try:
+            body = amended(text.body, amendment.kind, amendment.passage, final)
+        except PassageError as error:
+            raise AmendmentError(_passage_problem(error)) from None
+        amendment.status = (
+            AmendmentStatus.ACCEPTED if final == amendment.wording else AmendmentStatus.MERGED
+        )
+        amendment.save(update_fields=["status", "decided_by", "decided_at"])
+        if not text.versions.exists():
+            TextVersion.objects.create(
+                text=text, number=1, title=text.title, body=text.body, origin=TextOrigin.RECORDED
+            )
+        number = (
+            text.versions.order_by("-number").values_list("number", flat=True).first() or 0
+        ) + 1
+        text.body = body
+        text.save(update_fields=["body"])
+        version = TextVersion.objects.create(
+            text=text,
+            number=number,
+            title=text.title,
+            body=body,
+            saved_by_id=user.pk,
+            origin=TextOrigin.AMENDMENT,
+            amendment=amendment,
+        )
+        _record_decision(user, amendment)
+    return version
+
+
+def _user_id(user: AnyUser) -> int:
+    if user.pk is None:
+        raise PermissionDenied
+    return int(user.pk)
+
+
+def _record_decision(user: AnyUser, amendment: Amendment) -> None:
+    document = amendment.text.document
+    record_event(
+        EventType.AMENDMENT_DECIDED,
+        target=f"{document.organization.code}/documents/{document.code}/texts/"
+        f"{amendment.text.language}",
+        actor=user,
+        extra={"amendment": amendment.pk, "status": amendment.status},
+    )

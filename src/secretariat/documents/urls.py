@@ -10,6 +10,16 @@ urlpatterns = [
     path("<slug:document_code>/symbol/", views.document_assign_symbol, name="assign-symbol"),
     path("<slug:document_code>/texts/<slug:language>/edit/", views.text_edit, name="text-edit"),
     path(
+        "<slug:document_code>/texts/<slug:language>/amendments/",
+        views.text_amendments,
+        name="text-amendments",
+    ),
+    path(
+        "<slug:document_code>/texts/<slug:language>/amendments/<int:amendment_id>/decision/",
+        views.amendment_decision,
+        name="amendment-decision",
+    ),
+    path(
         "<slug:document_code>/texts/<slug:language>/versions/",
         views.text_versions,
         name="text-versions",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,18 +18,24 @@ from django.views.decorators.http import require_POST
 from secretariat.accounts.access import is_secretariat
 from secretariat.documents.access import access_document_by_code
 from secretariat.documents.diff import word_diff
-from secretariat.documents.models import DocumentText, RelationKind
+from secretariat.documents.models import Amendment, AmendmentKind, DocumentText, RelationKind
 from secretariat.documents.querysets import document_page_queryset, documents_for_list
 from secretariat.documents.services import (
+    EDITABLE_STATUSES,
+    AmendmentError,
     SymbolError,
     TextError,
+    amending_states,
     do_assign_symbol,
+    do_decide_amendment,
+    do_propose_amendment,
     do_save_text,
     may_edit_texts,
     series_for,
     text_languages,
 )
 from secretariat.organizations.access import access_organization_by_code
+from secretariat.organizations.models import MemberState
 
 DOCUMENTS_PER_PAGE = 50
 
@@ -150,7 +158,7 @@ def text_versions(
     organization = access_organization_by_code(organization_code)
     document = access_document_by_code(request.user, organization, document_code)
     text = get_object_or_404(DocumentText, document=document, language=language)
-    versions = list(text.versions.select_related("saved_by"))
+    versions = list(text.versions.select_related("saved_by", "amendment__state"))
     numbers = [version.number for version in versions]
     older, newer = _chosen_pair(request, numbers)
     by_number = {version.number: version for version in versions}
@@ -190,3 +198,105 @@ def _chosen_pair(request: HttpRequest, numbers: list[int]) -> tuple[int | None, 
             return default
 
     return number("older", default_older), number("newer", default_newer)
+
+
+class AmendmentForm(forms.Form):
+    state = forms.ChoiceField(label=_("On behalf of"))
+    kind = forms.ChoiceField(label=_("The amendment"), choices=AmendmentKind.choices)
+    passage = forms.CharField(
+        label=_("Passage (copied exactly from the text)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    wording = forms.CharField(
+        label=_("New wording"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    justification = forms.CharField(
+        label=_("Justification"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, states: list[MemberState], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["state"]
+        assert isinstance(field, forms.ChoiceField)  # noqa: S101 - declared just above
+        field.choices = [(state.code, state.short_name) for state in states]
+
+
+def text_amendments(
+    request: HttpRequest, organization_code: str, document_code: str, language: str
+) -> HttpResponse:
+    """The amendments to a text, for whoever sees it; a delegation proposes one here."""
+    organization = access_organization_by_code(organization_code)
+    document = access_document_by_code(request.user, organization, document_code)
+    text = get_object_or_404(DocumentText, document=document, language=language)
+    states = amending_states(request.user, document)
+    form = AmendmentForm(request.POST or None, states=states) if states else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid():
+            data = form.cleaned_data
+            state = next(state for state in states if state.code == data["state"])
+            try:
+                do_propose_amendment(
+                    request.user,
+                    document,
+                    language,
+                    state,
+                    data["kind"],
+                    data["passage"],
+                    data["wording"],
+                    data["justification"],
+                )
+            except AmendmentError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, gettext("The amendment is proposed."))
+                return redirect(
+                    "documents:text-amendments", organization.code, document.code, language
+                )
+    return render(
+        request,
+        "documents/text_amendments.html",
+        {
+            "organization": organization,
+            "document": document,
+            "text": text,
+            "amendments": text.amendments.select_related("state", "proposed_by", "version"),
+            "form": form,
+            "may_decide": is_secretariat(request.user, organization)
+            and document.status in EDITABLE_STATUSES,
+        },
+    )
+
+
+@require_POST
+@login_required
+def amendment_decision(
+    request: HttpRequest,
+    organization_code: str,
+    document_code: str,
+    language: str,
+    amendment_id: int,
+) -> HttpResponse:
+    """The secretariat accepts (as proposed, or in other words) or rejects an amendment."""
+    organization = access_organization_by_code(organization_code)
+    document = access_document_by_code(request.user, organization, document_code)
+    amendment = get_object_or_404(
+        Amendment, pk=amendment_id, text__document=document, text__language=language
+    )
+    accept = request.POST.get("decision") == "accept"
+    wording = request.POST.get("wording")
+    try:
+        version = do_decide_amendment(request.user, amendment, accept=accept, wording=wording)
+    except AmendmentError as error:
+        messages.error(request, str(error))
+    else:
+        if version is None:
+            messages.success(request, gettext("The amendment is rejected."))
+        else:
+            messages.success(
+                request,
+                gettext("The amendment is accepted: version %(number)s.")
+                % {"number": version.number},
+            )
+    return redirect("documents:text-amendments", organization.code, document.code, language)
