@@ -288,3 +288,28 @@ def test_only_the_secretariat_decides_amendments_and_others_learn_nothing(
             assert response["Location"].startswith("/accounts/login/")
         else:
             assert response.status_code == (403 if persona in SEES_DRAFT else 404)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_only_the_secretariat_opens_the_list_of_sponsors_and_others_learn_nothing(
+    client, dushanbe, persona
+):
+    # given
+    if persona is not None:
+        client.force_login(dushanbe.users[persona])
+
+    # when
+    response = client.post(f"/csto/documents/{DRAFT}/sponsors/", {"action": "open"})
+
+    # then
+    from secretariat.documents.models import Document
+
+    opened = Document.objects.get(code=DRAFT).sponsorship == "open"
+    if persona in {"secretariat_officer", "secretariat_administrator", "superuser"}:
+        assert (response.status_code, opened) == (302, True)
+    else:
+        assert not opened
+        if persona is None:
+            assert response["Location"].startswith("/accounts/login/")
+        else:
+            assert response.status_code == (403 if persona in SEES_DRAFT else 404)

@@ -12,9 +12,9 @@ STATEMENT = "/csto/documents/2021-afghanistan-statement/"
 DRAFT = "/csto/documents/2021-csc-declaration-draft/"
 
 # Organization, document (with the session and agenda item it was adopted at), texts,
-# issuing bodies, states distributed to, relations from it and to it with the other
+# issuing bodies, states distributed to, sponsors, relations from it and to it with the other
 # documents' texts.
-DOCUMENT_PAGE_QUERIES = 9
+DOCUMENT_PAGE_QUERIES = 10
 # Organization, count for the pager, documents, their texts, their issuing bodies.
 DOCUMENT_LIST_QUERIES = 5
 # A logged-in user adds the session, the user, and the user's roles shown in the header.

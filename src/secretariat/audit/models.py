@@ -17,6 +17,7 @@ class EventType(models.TextChoices):
     TEXT_SAVED = "text-saved", _("text saved as a new version")
     AMENDMENT_PROPOSED = "amendment-proposed", _("amendment proposed")
     AMENDMENT_DECIDED = "amendment-decided", _("amendment accepted or rejected")
+    SPONSORSHIP_CHANGED = "sponsorship-changed", _("list of sponsors changed")
 
 
 class AuditEvent(models.Model):

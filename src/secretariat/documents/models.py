@@ -49,6 +49,12 @@ class DocumentStatus(models.TextChoices):
     PUBLISHED = "published", pgettext_lazy("document status", "published")
 
 
+class Sponsorship(models.TextChoices):
+    NONE = "none", _("no list of sponsors")
+    OPEN = "open", _("open to co-sponsors")
+    CLOSED = "closed", _("closed")
+
+
 class Document(models.Model):
     organization = models.ForeignKey(
         Organization,
@@ -93,6 +99,12 @@ class Document(models.Model):
     published_on = models.DateField(_("published on"), null=True, blank=True)
     #: From this day a restricted document is public by itself, and enters the public record.
     derestricted_on = models.DateField(_("derestricted on"), null=True, blank=True)
+    sponsorship = models.CharField(
+        _("list of sponsors"),
+        max_length=8,
+        choices=Sponsorship.choices,
+        default=Sponsorship.NONE,
+    )
 
     class Meta:
         verbose_name = _("document")
@@ -336,3 +348,32 @@ class Amendment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.text} {self.state.code} {self.kind}"
+
+
+class Sponsor(models.Model):
+    """A member state co-sponsoring a draft: it is printed on the draft as a sponsor."""
+
+    document = models.ForeignKey(
+        Document, on_delete=models.CASCADE, related_name="sponsors", verbose_name=_("document")
+    )
+    state = models.ForeignKey(
+        MemberState, on_delete=models.PROTECT, related_name="sponsored", verbose_name=_("state")
+    )
+    joined_at = models.DateTimeField(_("joined at"), default=timezone.now)
+    joined_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("joined by"),
+    )
+
+    class Meta:
+        verbose_name = _("sponsor")
+        verbose_name_plural = _("sponsors")
+        ordering = ["document", "joined_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "state"], name="one_sponsorship_per_state"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document.code}: {self.state.code}"

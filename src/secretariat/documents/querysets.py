@@ -6,7 +6,7 @@ from django.db.models import F, Prefetch, QuerySet
 
 from secretariat.accounts.access import AnyUser
 from secretariat.documents.access import visible_documents
-from secretariat.documents.models import Document, DocumentRelation
+from secretariat.documents.models import Document, DocumentRelation, Sponsor
 from secretariat.organizations.models import Organization
 
 
@@ -30,6 +30,7 @@ def document_page_queryset(user: AnyUser) -> QuerySet[Document]:
         "texts",
         "issuing_bodies",
         "distributed_to",
+        Prefetch("sponsors", queryset=Sponsor.objects.select_related("state")),
         Prefetch(
             "relations",
             queryset=DocumentRelation.objects.filter(target__in=visible)

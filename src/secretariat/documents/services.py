@@ -6,12 +6,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from secretariat.accounts.access import AnyUser, is_secretariat, states_represented
+from secretariat.accounts.models import Role
 from secretariat.audit.models import EventType
 from secretariat.audit.services import record_event
 from secretariat.documents.amending import PassageError, amended
@@ -22,6 +24,8 @@ from secretariat.documents.models import (
     Document,
     DocumentStatus,
     DocumentText,
+    Sponsor,
+    Sponsorship,
     SymbolCounter,
     TextOrigin,
     TextVersion,
@@ -332,3 +336,64 @@ def _record_decision(user: AnyUser, amendment: Amendment) -> None:
         actor=user,
         extra={"amendment": amendment.pk, "status": amendment.status},
     )
+
+
+class SponsorshipError(Exception):
+    """The list of sponsors cannot change so; the message says why, translated."""
+
+
+def do_set_sponsorship(user: AnyUser, document: Document, sponsorship: str) -> None:
+    """The secretariat opens the list of sponsors of a draft, or closes it."""
+    if not is_secretariat(user, document.organization):
+        raise PermissionDenied
+    if sponsorship not in {Sponsorship.OPEN, Sponsorship.CLOSED}:
+        raise SponsorshipError(_("A list of sponsors is opened or closed."))
+    if sponsorship == Sponsorship.OPEN and document.status not in EDITABLE_STATUSES:
+        raise SponsorshipError(_("Only a draft has a list of sponsors to open."))
+    with transaction.atomic():
+        Document.objects.filter(pk=document.pk).update(sponsorship=sponsorship)
+        record_event(
+            EventType.SPONSORSHIP_CHANGED,
+            target=f"{document.organization.code}/documents/{document.code}",
+            actor=user,
+            extra={"sponsorship": sponsorship},
+        )
+    document.sponsorship = sponsorship
+
+
+def sponsoring_states(user: AnyUser, document: Document) -> list[MemberState]:
+    """The states whose head of delegation the user is and that received the draft."""
+    if isinstance(user, AnonymousUser) or not user.is_authenticated:
+        return []
+    return list(
+        document.distributed_to.filter(
+            roles__user_id=user.pk, roles__role=Role.HEAD_OF_DELEGATION
+        ).order_by("code")
+    )
+
+
+def do_sponsor(user: AnyUser, document: Document, state: MemberState, *, joining: bool) -> None:
+    """A head of delegation puts the state on the list of sponsors, or takes it off.
+
+    Sponsoring is a position of the state, so only its head of delegation may take it.
+    A state already on the list stays on it once (joining twice changes nothing).
+    """
+    if state not in sponsoring_states(user, document):
+        raise PermissionDenied
+    if document.sponsorship != Sponsorship.OPEN:
+        raise SponsorshipError(_("The list of sponsors of this document is not open."))
+    with transaction.atomic():
+        if joining:
+            _sponsor, created = Sponsor.objects.get_or_create(
+                document=document, state=state, defaults={"joined_by_id": _user_id(user)}
+            )
+            changed = created
+        else:
+            changed = bool(Sponsor.objects.filter(document=document, state=state).delete()[0])
+        if changed:
+            record_event(
+                EventType.SPONSORSHIP_CHANGED,
+                target=f"{document.organization.code}/documents/{document.code}",
+                actor=user,
+                extra={"state": state.code, "joined": joining},
+            )

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.document_list, name="document-list"),
     path("<slug:document_code>/", views.document_detail, name="document-detail"),
     path("<slug:document_code>/symbol/", views.document_assign_symbol, name="assign-symbol"),
+    path("<slug:document_code>/sponsors/", views.document_sponsors, name="sponsors"),
     path("<slug:document_code>/texts/<slug:language>/edit/", views.text_edit, name="text-edit"),
     path(
         "<slug:document_code>/texts/<slug:language>/amendments/",

@@ -18,11 +18,18 @@ from django.views.decorators.http import require_POST
 from secretariat.accounts.access import is_secretariat
 from secretariat.documents.access import access_document_by_code
 from secretariat.documents.diff import word_diff
-from secretariat.documents.models import Amendment, AmendmentKind, DocumentText, RelationKind
+from secretariat.documents.models import (
+    Amendment,
+    AmendmentKind,
+    DocumentText,
+    RelationKind,
+    Sponsorship,
+)
 from secretariat.documents.querysets import document_page_queryset, documents_for_list
 from secretariat.documents.services import (
     EDITABLE_STATUSES,
     AmendmentError,
+    SponsorshipError,
     SymbolError,
     TextError,
     amending_states,
@@ -30,8 +37,11 @@ from secretariat.documents.services import (
     do_decide_amendment,
     do_propose_amendment,
     do_save_text,
+    do_set_sponsorship,
+    do_sponsor,
     may_edit_texts,
     series_for,
+    sponsoring_states,
     text_languages,
 )
 from secretariat.organizations.access import access_organization_by_code
@@ -77,6 +87,31 @@ def document_assign_symbol(
     return redirect(document)
 
 
+@require_POST
+@login_required
+def document_sponsors(
+    request: HttpRequest, organization_code: str, document_code: str
+) -> HttpResponse:
+    """Open or close the list of sponsors (the secretariat), or join or leave it (a head)."""
+    organization = access_organization_by_code(organization_code)
+    document = access_document_by_code(request.user, organization, document_code)
+    action = request.POST.get("action", "")
+    try:
+        if action in {"open", "close"}:
+            sponsorship = Sponsorship.OPEN if action == "open" else Sponsorship.CLOSED
+            do_set_sponsorship(request.user, document, sponsorship)
+        elif action in {"join", "leave"}:
+            state = get_object_or_404(
+                MemberState, organization=organization, code=request.POST.get("state", "")
+            )
+            do_sponsor(request.user, document, state, joining=action == "join")
+        else:
+            raise Http404
+    except SponsorshipError as error:
+        messages.error(request, str(error))
+    return redirect(document)
+
+
 def document_detail(
     request: HttpRequest, organization_code: str, document_code: str
 ) -> HttpResponse:
@@ -100,6 +135,12 @@ def document_detail(
             ],
             "inverse_relations": inverse_relations,
             "may_edit_texts": may_edit_texts(request.user, document),
+            "sponsoring_states": sponsoring_states(request.user, document)
+            if document.sponsorship == Sponsorship.OPEN
+            else [],
+            "sponsor_codes": {sponsor.state.code for sponsor in document.sponsors.all()},
+            "manages_sponsors": document.status in EDITABLE_STATUSES
+            and is_secretariat(request.user, organization),
             "may_assign_symbol": not document.symbol
             and series_for(document) is not None
             and is_secretariat(request.user, organization),
