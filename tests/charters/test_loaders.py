@@ -9,7 +9,7 @@ from secretariat.audit.models import AuditEvent, EventType
 from secretariat.charters.files import InvalidFileError
 from secretariat.charters.loaders import do_load_charter, do_load_record
 from secretariat.documents.models import Document
-from secretariat.meetings.models import Session
+from secretariat.meetings.models import Attendance, Session
 from secretariat.organizations.models import Body, MemberState, Organization
 from tests.charters.conftest import CSTO_CHARTER, DUSHANBE_RECORD
 
@@ -341,3 +341,46 @@ def test_a_public_document_cannot_be_derestricted(csto, broken):
     (problem,) = caught.value.problems
     assert problem.code == "derestricting-public"
     assert problem.field.endswith(".derestricted_on")
+
+
+def test_a_delegation_and_its_credentials_are_loaded(csto, broken):
+    # given: Belarus's delegation to the joint meeting headed by its foreign minister, with the
+    # Secretary General's office as an adviser (a made-up composition, for the test)
+    path = broken(
+        DUSHANBE_RECORD,
+        "      - {state: BLR, presence: in-person, head: vladimir-makei}\n",
+        "      - state: BLR\n        presence: in-person\n        head: vladimir-makei\n"
+        "        credentials: accepted\n"
+        "        delegation: [{person: stanislav-zas, role: adviser}]\n",
+    )
+
+    # when
+    do_load_record(path)
+
+    # then
+    attendance = Attendance.objects.get(session__code="cfm-cdm-cssc-2021-09-15", state__code="BLR")
+    assert attendance.credentials == "accepted"
+    assert [(member.person.code, member.role) for member in attendance.members.all()] == [
+        ("stanislav-zas", "adviser")
+    ]
+
+
+def test_the_head_listed_again_in_the_delegation_is_refused(csto, broken):
+    # given
+    path = broken(
+        DUSHANBE_RECORD,
+        "      - {state: BLR, presence: in-person, head: vladimir-makei}\n",
+        "      - state: BLR\n        presence: in-person\n        head: vladimir-makei\n"
+        "        delegation: [{person: vladimir-makei, role: alternate}]\n",
+    )
+
+    # when
+    with pytest.raises(InvalidFileError) as caught:
+        do_load_record(path)
+
+    # then
+    (problem,) = caught.value.problems
+    assert (problem.code, problem.field) == (
+        "duplicate",
+        "sessions[1].attendance[1].delegation[0].person",
+    )

@@ -18,6 +18,7 @@ class EventType(models.TextChoices):
     AMENDMENT_PROPOSED = "amendment-proposed", _("amendment proposed")
     AMENDMENT_DECIDED = "amendment-decided", _("amendment accepted or rejected")
     SPONSORSHIP_CHANGED = "sponsorship-changed", _("list of sponsors changed")
+    CREDENTIALS_RECORDED = "credentials-recorded", _("credentials recorded")
 
 
 class AuditEvent(models.Model):

@@ -14,6 +14,7 @@ from secretariat.audit.models import EventType
 from secretariat.audit.services import record_event
 from secretariat.charters.files import read, refuse
 from secretariat.charters.schema import (
+    AttendanceSpec,
     Charter,
     DocumentSpec,
     PersonSpec,
@@ -25,7 +26,7 @@ from secretariat.charters.schema import (
 )
 from secretariat.charters.sync import Changes
 from secretariat.documents.models import Document, DocumentRelation, DocumentText
-from secretariat.meetings.models import Agenda, AgendaItem, Attendance, Session
+from secretariat.meetings.models import Agenda, AgendaItem, Attendance, DelegationMember, Session
 from secretariat.organizations.models import (
     Body,
     Chairmanship,
@@ -117,6 +118,9 @@ def do_load_charter(path: Path, *, actor_label: str = ACTOR_LABEL) -> LoadReport
                     for matter, spec in body_spec.decisions.items()
                 },
                 "chair_rule": body_spec.chair.model_dump(mode="json", exclude_none=True),
+                "quorum": body_spec.quorum.model_dump(mode="json", exclude_none=True)
+                if body_spec.quorum
+                else {},
                 "symbol_series": [
                     series.model_dump(mode="json", exclude_none=True)
                     for series in body_spec.symbols
@@ -334,20 +338,31 @@ class _RecordWriter:
         self.changes.set_related(
             session, "officials", [self.people[code] for code in spec.officials]
         )
-        attendances = [
-            self.changes.upsert(
-                Attendance,
-                {"session": session, "state": self.states[attendance.state]},
-                {
-                    "presence": attendance.presence,
-                    "head": self.people[attendance.head] if attendance.head else None,
-                    "note": attendance.note or {},
-                },
-            )
-            for attendance in spec.attendance
-        ]
+        attendances = [self.write_attendance(session, attendance) for attendance in spec.attendance]
         self.changes.prune(Attendance.objects.filter(session=session), attendances)
         return session
+
+    def write_attendance(self, session: Session, spec: AttendanceSpec) -> Attendance:
+        attendance = self.changes.upsert(
+            Attendance,
+            {"session": session, "state": self.states[spec.state]},
+            {
+                "presence": spec.presence,
+                "head": self.people[spec.head] if spec.head else None,
+                "note": spec.note or {},
+                "credentials": spec.credentials,
+            },
+        )
+        members = [
+            self.changes.upsert(
+                DelegationMember,
+                {"attendance": attendance, "person": self.people[member.person]},
+                {"role": member.role},
+            )
+            for member in spec.delegation
+        ]
+        self.changes.prune(DelegationMember.objects.filter(attendance=attendance), members)
+        return attendance
 
     def write_agenda(self, spec: SessionSpec, session: Session) -> None:
         if spec.agenda is None:

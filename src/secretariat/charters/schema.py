@@ -316,6 +316,22 @@ class SymbolSeriesSpec(Strict):
     source: Text | None = None
 
 
+class QuorumSpec(Strict):
+    """How many member states must be present: a count, a share of the members, or both."""
+
+    count: int | None = Field(default=None, ge=1)
+    share: Share | None = None
+    source: Text | None = None
+
+    _share_is_proper = field_validator("share")(_proper_share)
+
+    @model_validator(mode="after")
+    def _count_or_share(self) -> QuorumSpec:
+        if self.count is None and self.share is None:
+            raise ValueError("a quorum needs a count, a share, or both")
+        return self
+
+
 class BodySpec(Strict):
     code: Code
     names: Translated
@@ -329,6 +345,7 @@ class BodySpec(Strict):
     chair: ChairRule
     #: The series in which the body's documents get their official symbols.
     symbols: list[SymbolSeriesSpec] = Field(default_factory=list)
+    quorum: QuorumSpec | None = None
 
 
 class SkipSpec(Strict):
@@ -450,10 +467,18 @@ class PersonSpec(Strict):
     offices: list[OfficeSpec] = Field(default_factory=list)
 
 
+class DelegateSpec(Strict):
+    person: Code
+    role: Literal["alternate", "adviser"]
+
+
 class AttendanceSpec(Strict):
     state: StateCode
     presence: Literal["in-person", "remote", "absent"]
     head: Code | None = None
+    #: Alternates and advisers; the head is ``head``.
+    delegation: list[DelegateSpec] = Field(default_factory=list)
+    credentials: Literal["not-recorded", "received", "accepted", "provisional"] = "not-recorded"
     note: Translated | None = None
 
 
@@ -795,6 +820,20 @@ class _RecordChecker:
         for index, attendance in enumerate(session.attendance):
             self.state((*loc, "attendance", index, "state"), attendance.state)
             self.known((*loc, "attendance", index, "head"), "person", attendance.head, self.people)
+            seen = {attendance.head}
+            for member_index, member in enumerate(attendance.delegation):
+                member_loc: Loc = (*loc, "attendance", index, "delegation", member_index, "person")
+                self.known(member_loc, "person", member.person, self.people)
+                if member.person in seen:
+                    self.problems.append(
+                        Problem(
+                            member_loc,
+                            "duplicate",
+                            f"{member.person} is listed twice",
+                            {"code": member.person},
+                        )
+                    )
+                seen.add(member.person)
         self.problems += _duplicates(
             (*loc, "attendance"), (attendance.state for attendance in session.attendance), "state"
         )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.http import Http404
 
-from secretariat.meetings.models import Session
+from secretariat.meetings.models import Attendance, Session
 from secretariat.organizations.models import Organization
 
 
@@ -18,4 +18,14 @@ def access_session_by_code(
     try:
         return sessions.get(organization=organization, code=code)
     except Session.DoesNotExist:
+        raise Http404 from None
+
+
+def access_attendance(session: Session, state_code: str) -> Attendance:
+    """Return the session's attendance of the state with that code, or raise ``Http404``."""
+    try:
+        return Attendance.objects.select_related("state", "session__organization").get(
+            session=session, state__code=state_code
+        )
+    except Attendance.DoesNotExist:
         raise Http404 from None

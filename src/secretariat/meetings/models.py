@@ -139,6 +139,13 @@ class Presence(models.TextChoices):
     ABSENT = "absent", _("absent")
 
 
+class Credentials(models.TextChoices):
+    NOT_RECORDED = "not-recorded", _("not recorded")
+    RECEIVED = "received", _("full powers received")
+    ACCEPTED = "accepted", _("full powers accepted")
+    PROVISIONAL = "provisional", _("seated provisionally")
+
+
 class Attendance(models.Model):
     """How one state's delegation attended a session."""
 
@@ -158,6 +165,13 @@ class Attendance(models.Model):
         verbose_name=_("head of delegation"),
     )
     note = models.JSONField(_("note"), default=dict, blank=True)
+    #: The delegation's full powers, as the secretariat recorded them.
+    credentials = models.CharField(
+        _("credentials"),
+        max_length=16,
+        choices=Credentials.choices,
+        default=Credentials.NOT_RECORDED,
+    )
 
     class Meta:
         verbose_name = _("attendance")
@@ -169,6 +183,36 @@ class Attendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.state.code}: {self.get_presence_display()}"
+
+
+class DelegateRole(models.TextChoices):
+    ALTERNATE = "alternate", _("alternate")
+    ADVISER = "adviser", _("adviser")
+
+
+class DelegationMember(models.Model):
+    """A member of a state's delegation to a session besides its head: an alternate or adviser."""
+
+    attendance = models.ForeignKey(
+        Attendance, on_delete=models.CASCADE, related_name="members", verbose_name=_("delegation")
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="+", verbose_name=_("person")
+    )
+    role = models.CharField(_("role"), max_length=16, choices=DelegateRole.choices)
+
+    class Meta:
+        verbose_name = _("delegation member")
+        verbose_name_plural = _("delegation members")
+        ordering = ["attendance", "role", "person__code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["attendance", "person"], name="one_place_per_person_in_a_delegation"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.attendance}: {self.person.code} ({self.role})"
 
 
 class AgendaStatus(models.TextChoices):

@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 
 from secretariat.accounts.access import AnyUser
 from secretariat.documents.access import visible_documents
 from secretariat.documents.models import Document
-from secretariat.meetings.models import Agenda, AgendaItem, Attendance, Session
-from secretariat.organizations.models import Office, in_force_on
+from secretariat.meetings.models import (
+    Agenda,
+    AgendaItem,
+    Attendance,
+    DelegationMember,
+    Presence,
+    Session,
+)
+from secretariat.organizations.models import Body, MemberState, Office, in_force_on
+from secretariat.rules.quorum import quorum_needed
 
 
 def session_page_queryset() -> QuerySet[Session]:
@@ -25,12 +34,25 @@ def session_page_queryset() -> QuerySet[Session]:
 
 
 @dataclass(frozen=True, slots=True)
+class Quorum:
+    """A body's quorum at a session: states needed, and whether the states present make it."""
+
+    body: Body
+    needed: int
+    met: bool
+
+
+@dataclass(frozen=True, slots=True)
 class SessionPage:
     """A session with everything its page shows loaded, and its agenda if it has one."""
 
     session: Session
     agenda: Agenda | None
     documents_adopted: list[Document]
+    #: Member states taking part in decisions on the session's day, and those present.
+    members: int = 0
+    present: int = 0
+    quorums: tuple[Quorum, ...] = ()
 
 
 def session_page(user: AnyUser, session: Session) -> SessionPage:
@@ -50,6 +72,10 @@ def session_page(user: AnyUser, session: Session) -> SessionPage:
         Prefetch(
             "attendances",
             queryset=Attendance.objects.select_related("state", "head").order_by("state__code"),
+        ),
+        Prefetch(
+            "attendances__members",
+            queryset=DelegationMember.objects.select_related("person").order_by("role", "pk"),
         ),
         Prefetch("attendances__head__offices", queryset=offices, to_attr="offices_on_date"),
         "agenda__approved_by",
@@ -74,4 +100,34 @@ def session_page(user: AnyUser, session: Session) -> SessionPage:
     )
     agenda: Agenda | None = getattr(session, "agenda", None)
     adopted: list[Document] = getattr(session, "visible_documents_adopted", [])
-    return SessionPage(session=session, agenda=agenda, documents_adopted=adopted)
+    members = set(
+        MemberState.objects.filter(organization_id=session.organization_id)
+        .participating_on(session.start_on)
+        .values_list("pk", flat=True)
+    )
+    # One state is present once, whatever the size of its delegation.
+    present = len(
+        {
+            attendance.state_id
+            for attendance in session.attendances.all()
+            if attendance.presence != Presence.ABSENT and attendance.state_id in members
+        }
+    )
+    quorums = []
+    for body in session.bodies.all():
+        if body.quorum:
+            share = body.quorum.get("share")
+            needed = quorum_needed(
+                len(members),
+                count=body.quorum.get("count"),
+                share=Fraction(share) if share else None,
+            )
+            quorums.append(Quorum(body, needed, present >= needed))
+    return SessionPage(
+        session=session,
+        agenda=agenda,
+        documents_adopted=adopted,
+        members=len(members),
+        present=present,
+        quorums=tuple(quorums),
+    )

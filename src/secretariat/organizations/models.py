@@ -195,6 +195,8 @@ class Body(models.Model):
     chair_rule = models.JSONField(_("chair rule"), default=dict)
     #: The series of official symbols: ``[{"code", "kinds", "pattern", "source"}]``.
     symbol_series = models.JSONField(_("symbol series"), default=list)
+    #: ``{"count": n, "share": "2/3", "source": …}``; empty when the charter sets no quorum.
+    quorum = models.JSONField(_("quorum"), default=dict, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
