@@ -313,3 +313,32 @@ def test_only_the_secretariat_opens_the_list_of_sponsors_and_others_learn_nothin
             assert response["Location"].startswith("/accounts/login/")
         else:
             assert response.status_code == (403 if persona in SEES_DRAFT else 404)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize(
+    ("action", "data"),
+    [
+        ("status/", {"status": "under-negotiation"}),
+        ("distribution/", {"states": ["KAZ"]}),
+        ("accessions/", {"state": "KAZ", "joined_on": "2022-01-01"}),
+    ],
+)
+def test_only_the_secretariat_records_the_drafts_life_and_others_learn_nothing(
+    client, dushanbe, persona, action, data
+):
+    # given
+    if persona is not None:
+        client.force_login(dushanbe.users[persona])
+
+    # when
+    response = client.post(f"/csto/documents/{DRAFT}/{action}", data)
+
+    # then: the secretariat is answered (a redirect to the page, with a message where the step
+    # is refused); a delegation that sees the draft is refused; others find nothing
+    if persona in {"secretariat_officer", "secretariat_administrator", "superuser"}:
+        assert response.status_code == 302
+    elif persona is None:
+        assert response["Location"].startswith("/accounts/login/")
+    else:
+        assert response.status_code == (403 if persona in SEES_DRAFT else 404)

@@ -37,14 +37,21 @@ def holds_secretariat_role(user: AbstractBaseUser, organization: Organization | 
 
 
 def is_secretariat(user: AnyUser, organization: Organization) -> bool:
-    """Tell whether the user works for the organization's secretariat (one query at most)."""
+    """Tell whether the user works for the organization's secretariat.
+
+    One query at most per user object and organization: a page asks several times (may it
+    edit, assign a symbol, manage sponsors...), and the answer is kept on the request's user.
+    """
     if isinstance(user, AnonymousUser) or not user.is_authenticated:
         return False
     if getattr(user, "is_superuser", False):
         return True
-    return RoleAssignment.objects.filter(
-        user_id=user.pk, organization=organization, role__in=sorted(SECRETARIAT_ROLES)
-    ).exists()
+    answers: dict[int, bool] = user.__dict__.setdefault("_secretariat_of", {})
+    if organization.pk not in answers:
+        answers[organization.pk] = RoleAssignment.objects.filter(
+            user_id=user.pk, organization=organization, role__in=sorted(SECRETARIAT_ROLES)
+        ).exists()
+    return answers[organization.pk]
 
 
 def states_represented(user: AnyUser, organization: Organization) -> set[int]:

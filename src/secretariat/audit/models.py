@@ -19,6 +19,9 @@ class EventType(models.TextChoices):
     AMENDMENT_DECIDED = "amendment-decided", _("amendment accepted or rejected")
     SPONSORSHIP_CHANGED = "sponsorship-changed", _("list of sponsors changed")
     CREDENTIALS_RECORDED = "credentials-recorded", _("credentials recorded")
+    STATUS_CHANGED = "status-changed", _("document status changed")
+    DOCUMENT_DISTRIBUTED = "document-distributed", _("document distributed")
+    ACCESSION_RECORDED = "accession-recorded", _("accession to a decision recorded")
 
 
 class AuditEvent(models.Model):

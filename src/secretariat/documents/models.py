@@ -377,3 +377,67 @@ class Sponsor(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document.code}: {self.state.code}"
+
+
+class StatusChange(models.Model):
+    """One step in a document's life: from which status to which, when, by whom and why."""
+
+    document = models.ForeignKey(
+        Document,
+        on_delete=models.CASCADE,
+        related_name="status_changes",
+        verbose_name=_("document"),
+    )
+    from_status = models.CharField(_("from"), max_length=24, choices=DocumentStatus.choices)
+    to_status = models.CharField(_("to"), max_length=24, choices=DocumentStatus.choices)
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
+    )
+    #: The state at whose request the document was withdrawn, for instance.
+    requested_by = models.ForeignKey(
+        MemberState,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("at the request of"),
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["document", "changed_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.document.code}: {self.from_status} -> {self.to_status}"
+
+
+class Accession(models.Model):
+    """A state that joins an adopted decision later (CSTO practice in 2009, 2016 and 2023)."""
+
+    document = models.ForeignKey(
+        Document, on_delete=models.CASCADE, related_name="accessions", verbose_name=_("document")
+    )
+    state = models.ForeignKey(
+        MemberState, on_delete=models.PROTECT, related_name="accessions", verbose_name=_("state")
+    )
+    joined_on = models.DateField(_("joined on"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+
+    class Meta:
+        verbose_name = _("accession")
+        verbose_name_plural = _("accessions")
+        ordering = ["document", "joined_on", "state__code"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "state"], name="one_accession_per_state"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document.code}: {self.state.code} {self.joined_on}"

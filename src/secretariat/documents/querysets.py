@@ -6,7 +6,13 @@ from django.db.models import F, Prefetch, QuerySet
 
 from secretariat.accounts.access import AnyUser
 from secretariat.documents.access import visible_documents
-from secretariat.documents.models import Document, DocumentRelation, Sponsor
+from secretariat.documents.models import (
+    Accession,
+    Document,
+    DocumentRelation,
+    Sponsor,
+    StatusChange,
+)
 from secretariat.organizations.models import Organization
 
 
@@ -26,11 +32,15 @@ def document_page_queryset(user: AnyUser) -> QuerySet[Document]:
     ``visible_inverse_relations`` those from others to it.
     """
     visible = visible_documents(user).values("pk")
-    return Document.objects.select_related("adopted_at", "adopted_at_item").prefetch_related(
+    return Document.objects.select_related(
+        "organization", "adopted_at", "adopted_at_item"
+    ).prefetch_related(
         "texts",
         "issuing_bodies",
         "distributed_to",
         Prefetch("sponsors", queryset=Sponsor.objects.select_related("state")),
+        Prefetch("status_changes", queryset=StatusChange.objects.select_related("requested_by")),
+        Prefetch("accessions", queryset=Accession.objects.select_related("state")),
         Prefetch(
             "relations",
             queryset=DocumentRelation.objects.filter(target__in=visible)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.conf import settings
@@ -18,19 +19,23 @@ from secretariat.audit.models import EventType
 from secretariat.audit.services import record_event
 from secretariat.documents.amending import PassageError, amended
 from secretariat.documents.models import (
+    Accession,
     Amendment,
     AmendmentKind,
     AmendmentStatus,
+    Classification,
     Document,
     DocumentStatus,
     DocumentText,
     Sponsor,
     Sponsorship,
+    StatusChange,
     SymbolCounter,
     TextOrigin,
     TextVersion,
 )
 from secretariat.organizations.models import Body, MemberState, Organization
+from secretariat.rules import lifecycle
 from secretariat.rules.symbols import format_symbol
 
 
@@ -397,3 +402,138 @@ def do_sponsor(user: AnyUser, document: Document, state: MemberState, *, joining
                 actor=user,
                 extra={"state": state.code, "joined": joining},
             )
+
+
+class LifecycleError(Exception):
+    """The document cannot take that step; the message says why, translated."""
+
+
+def do_change_status(
+    user: AnyUser,
+    document: Document,
+    status: str,
+    *,
+    requested_by: MemberState | None = None,
+    note: str = "",
+) -> StatusChange:
+    """Move the document to the next step of its life, keeping the step in its history."""
+    if not is_secretariat(user, document.organization):
+        raise PermissionDenied
+    with transaction.atomic():
+        current = Document.objects.select_for_update().get(pk=document.pk)
+        if not lifecycle.can_follow(current.status, status):
+            raise LifecycleError(
+                _("A document that is %(current)s cannot become %(next)s.")
+                % {
+                    "current": current.get_status_display(),
+                    "next": DocumentStatus(status).label
+                    if status in DocumentStatus.values
+                    else status,
+                }
+            )
+        if status in lifecycle.NEEDS_REQUESTING_STATE and requested_by is None:
+            raise LifecycleError(_("Say which state asked for the withdrawal."))
+        if status == DocumentStatus.PUBLISHED and current.classification != Classification.PUBLIC:
+            raise LifecycleError(_("Only a public document is published."))
+        change = StatusChange.objects.create(
+            document=current,
+            from_status=current.status,
+            to_status=status,
+            changed_by_id=_user_id(user),
+            requested_by=requested_by,
+            note=note.strip(),
+        )
+        current.status = status
+        fields = ["status"]
+        if status == DocumentStatus.ADOPTED and current.adopted_on is None:
+            current.adopted_on = timezone.localdate()
+            fields.append("adopted_on")
+        if status == DocumentStatus.PUBLISHED and current.published_on is None:
+            current.published_on = timezone.localdate()
+            fields.append("published_on")
+        current.save(update_fields=fields)
+        record_event(
+            EventType.STATUS_CHANGED,
+            target=f"{document.organization.code}/documents/{document.code}",
+            actor=user,
+            extra={"from": change.from_status, "to": status},
+        )
+    document.status = status
+    return change
+
+
+def do_distribute(user: AnyUser, document: Document, states: list[MemberState]) -> int:
+    """Distribute the document to more states; returns how many received it now."""
+    if not is_secretariat(user, document.organization):
+        raise PermissionDenied
+    if any(state.organization_id != document.organization_id for state in states):
+        raise PermissionDenied
+    with transaction.atomic():
+        already = set(document.distributed_to.values_list("pk", flat=True))
+        new = [state for state in states if state.pk not in already]
+        document.distributed_to.add(*new)
+        if new:
+            record_event(
+                EventType.DOCUMENT_DISTRIBUTED,
+                target=f"{document.organization.code}/documents/{document.code}",
+                actor=user,
+                extra={"states": sorted(state.code for state in new)},
+            )
+    return len(new)
+
+
+def do_record_accession(
+    user: AnyUser, document: Document, state: MemberState, joined_on: date
+) -> Accession:
+    """Record that a state joined an adopted decision later, and when."""
+    if not is_secretariat(user, document.organization):
+        raise PermissionDenied
+    if document.status not in {DocumentStatus.ADOPTED, DocumentStatus.PUBLISHED}:
+        raise LifecycleError(_("Only an adopted decision can be joined later."))
+    if document.adopted_on is not None and joined_on < document.adopted_on:
+        raise LifecycleError(_("A state joins a decision after its adoption, not before."))
+    with transaction.atomic():
+        accession, created = Accession.objects.get_or_create(
+            document=document,
+            state=state,
+            defaults={"joined_on": joined_on, "recorded_by_id": _user_id(user)},
+        )
+        if not created:
+            raise LifecycleError(
+                _("%(state)s already joined this decision.") % {"state": state.short_name}
+            )
+        record_event(
+            EventType.ACCESSION_RECORDED,
+            target=f"{document.organization.code}/documents/{document.code}",
+            actor=user,
+            extra={"state": state.code, "joined_on": joined_on.isoformat()},
+        )
+    return accession
+
+
+@dataclass(frozen=True)
+class SecretariatActions:
+    """What the document page offers the secretariat: next statuses and states to act for."""
+
+    next_statuses: list[tuple[str, str]]
+    undistributed: list[MemberState]
+    members: list[MemberState]
+    may_record_accession: bool
+
+
+def secretariat_actions(user: AnyUser, document: Document) -> SecretariatActions | None:
+    """The secretariat's actions on the document, or None for anybody else."""
+    if not is_secretariat(user, document.organization):
+        return None
+    members = list(document.organization.states.order_by("code"))
+    distributed = {state.pk for state in document.distributed_to.all()}
+    return SecretariatActions(
+        next_statuses=[
+            (status, str(DocumentStatus(status).label))
+            for status in DocumentStatus.values
+            if lifecycle.can_follow(document.status, status)
+        ],
+        undistributed=[state for state in members if state.pk not in distributed],
+        members=members,
+        may_record_accession=document.status in {DocumentStatus.ADOPTED, DocumentStatus.PUBLISHED},
+    )

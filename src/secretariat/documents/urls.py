@@ -9,6 +9,9 @@ urlpatterns = [
     path("<slug:document_code>/", views.document_detail, name="document-detail"),
     path("<slug:document_code>/symbol/", views.document_assign_symbol, name="assign-symbol"),
     path("<slug:document_code>/sponsors/", views.document_sponsors, name="sponsors"),
+    path("<slug:document_code>/status/", views.document_status, name="status"),
+    path("<slug:document_code>/distribution/", views.document_distribution, name="distribution"),
+    path("<slug:document_code>/accessions/", views.document_accession, name="accessions"),
     path("<slug:document_code>/texts/<slug:language>/edit/", views.text_edit, name="text-edit"),
     path(
         "<slug:document_code>/texts/<slug:language>/amendments/",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django import forms
@@ -29,22 +30,27 @@ from secretariat.documents.querysets import document_page_queryset, documents_fo
 from secretariat.documents.services import (
     EDITABLE_STATUSES,
     AmendmentError,
+    LifecycleError,
     SponsorshipError,
     SymbolError,
     TextError,
     amending_states,
     do_assign_symbol,
+    do_change_status,
     do_decide_amendment,
+    do_distribute,
     do_propose_amendment,
+    do_record_accession,
     do_save_text,
     do_set_sponsorship,
     do_sponsor,
     may_edit_texts,
+    secretariat_actions,
     series_for,
     sponsoring_states,
     text_languages,
 )
-from secretariat.organizations.access import access_organization_by_code
+from secretariat.organizations.access import access_organization_by_code, states_by_code
 from secretariat.organizations.models import MemberState
 
 DOCUMENTS_PER_PAGE = 50
@@ -112,6 +118,66 @@ def document_sponsors(
     return redirect(document)
 
 
+@require_POST
+@login_required
+def document_status(
+    request: HttpRequest, organization_code: str, document_code: str
+) -> HttpResponse:
+    """The secretariat moves the document to its next status (withdrawn at a state's request)."""
+    organization = access_organization_by_code(organization_code)
+    document = access_document_by_code(request.user, organization, document_code)
+    requesting = states_by_code(organization, [request.POST.get("requested_by", "")])
+    try:
+        do_change_status(
+            request.user,
+            document,
+            request.POST.get("status", ""),
+            requested_by=requesting[0] if requesting else None,
+            note=request.POST.get("note", ""),
+        )
+    except LifecycleError as error:
+        messages.error(request, str(error))
+    return redirect(document)
+
+
+@require_POST
+@login_required
+def document_distribution(
+    request: HttpRequest, organization_code: str, document_code: str
+) -> HttpResponse:
+    """The secretariat distributes the document to more member states."""
+    organization = access_organization_by_code(organization_code)
+    document = access_document_by_code(request.user, organization, document_code)
+    count = do_distribute(
+        request.user, document, states_by_code(organization, request.POST.getlist("states"))
+    )
+    messages.success(request, gettext("Distributed to %(count)s more states.") % {"count": count})
+    return redirect(document)
+
+
+@require_POST
+@login_required
+def document_accession(
+    request: HttpRequest, organization_code: str, document_code: str
+) -> HttpResponse:
+    """The secretariat records that a state joined the adopted decision later."""
+    organization = access_organization_by_code(organization_code)
+    document = access_document_by_code(request.user, organization, document_code)
+    states = states_by_code(organization, [request.POST.get("state", "")])
+    try:
+        joined_on = date.fromisoformat(request.POST.get("joined_on", ""))
+    except ValueError:
+        messages.error(request, gettext("Give the date the state joined, as YYYY-MM-DD."))
+        return redirect(document)
+    if not states:
+        raise Http404
+    try:
+        do_record_accession(request.user, document, states[0], joined_on)
+    except LifecycleError as error:
+        messages.error(request, str(error))
+    return redirect(document)
+
+
 def document_detail(
     request: HttpRequest, organization_code: str, document_code: str
 ) -> HttpResponse:
@@ -141,6 +207,7 @@ def document_detail(
             "sponsor_codes": {sponsor.state.code for sponsor in document.sponsors.all()},
             "manages_sponsors": document.status in EDITABLE_STATUSES
             and is_secretariat(request.user, organization),
+            "secretariat": secretariat_actions(request.user, document),
             "may_assign_symbol": not document.symbol
             and series_for(document) is not None
             and is_secretariat(request.user, organization),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.http import Http404
 
-from secretariat.organizations.models import Body, Organization
+from secretariat.organizations.models import Body, MemberState, Organization
 
 
 def access_organization_by_code(code: str) -> Organization:
@@ -21,3 +23,10 @@ def access_body_by_code(organization: Organization, code: str) -> Body:
         return Body.objects.select_related("reports_to").get(organization=organization, code=code)
     except Body.DoesNotExist:
         raise Http404 from None
+
+
+def states_by_code(organization: Organization, codes: Iterable[str]) -> list[MemberState]:
+    """The organization's states with those codes, in code order; unknown codes are left out."""
+    return list(
+        MemberState.objects.filter(organization=organization, code__in=list(codes)).order_by("code")
+    )
