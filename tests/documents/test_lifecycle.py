@@ -18,16 +18,6 @@ from secretariat.documents.services import (
 DRAFT = "2021-csc-declaration-draft"
 
 
-@pytest.fixture
-def draft(dushanbe) -> Document:
-    return Document.objects.get(code=DRAFT)
-
-
-@pytest.fixture
-def officer(dushanbe):
-    return dushanbe.users["secretariat_officer"]
-
-
 def test_a_draft_returned_for_revision_goes_back_to_negotiation_with_its_history(draft, officer):
     # when: negotiated, agreed, returned for revision (Yerevan 2022), negotiated again
     do_change_status(officer, draft, DocumentStatus.UNDER_NEGOTIATION)

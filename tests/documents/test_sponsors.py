@@ -12,11 +12,6 @@ DRAFT = "2021-csc-declaration-draft"
 
 
 @pytest.fixture
-def draft(dushanbe) -> Document:
-    return Document.objects.get(code=DRAFT)
-
-
-@pytest.fixture
 def open_list(dushanbe, draft) -> Document:
     do_set_sponsorship(dushanbe.users["secretariat_officer"], draft, Sponsorship.OPEN)
     return draft

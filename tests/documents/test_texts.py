@@ -12,16 +12,6 @@ from secretariat.documents.services import TextError, do_save_text
 DRAFT = "2021-csc-declaration-draft"
 
 
-@pytest.fixture
-def draft(dushanbe) -> Document:
-    return Document.objects.get(code=DRAFT)
-
-
-@pytest.fixture
-def officer(dushanbe):
-    return dushanbe.users["secretariat_officer"]
-
-
 def test_the_first_edit_keeps_the_recorded_text_as_version_one(draft, officer):
     # given: the draft's English text as loaded
     recorded = draft.texts.get(language="en")
