@@ -10,24 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 from secretariat.charters.schema import (
-    AllOfRule,
-    AnyOfRule,
-    BlockingMinorityRule,
     BodySpec,
     Charter,
-    ConsensusRule,
     DecisionRule,
     InSessionProcedure,
-    NoneOfRule,
     SilenceProcedure,
-    ThresholdRule,
-    UnanimityRule,
-    VetoRule,
-    WeightedThresholdRule,
     WrittenProcedure,
 )
 from secretariat.rules import decisions
@@ -38,11 +28,6 @@ from secretariat.rules.procedures import Procedure, ProcedureKind, deadline
 from secretariat.rules.rotation import RecordedTerm, Rotation, TermLength, override_from_data
 
 
-def _fraction(share: str) -> Fraction:
-    numerator, denominator = share.split("/")
-    return Fraction(int(numerator), int(denominator))
-
-
 def _in_language(text: str | Mapping[str, str], language: str) -> str:
     if isinstance(text, str):
         return text
@@ -51,39 +36,7 @@ def _in_language(text: str | Mapping[str, str], language: str) -> str:
 
 def decision_rule(spec: DecisionRule, language: str = "en") -> decisions.Rule:
     """The engine's rule for a rule written in a charter; texts in ``language`` where given."""
-    match spec:
-        case ConsensusRule():
-            return decisions.Consensus(absentees_block=spec.absentees == "block")
-        case UnanimityRule():
-            return decisions.Unanimity(abstention_blocks=spec.abstention_blocks)
-        case ThresholdRule():
-            return decisions.Threshold(
-                count=spec.count,
-                share=_fraction(spec.share) if spec.share else None,
-                of=decisions.Base(spec.of),
-                above=spec.above,
-                counting=decisions.Counting(spec.counting),
-            )
-        case VetoRule():
-            return decisions.Veto(tuple(spec.members), spec.abstention_is_veto)
-        case WeightedThresholdRule():
-            return decisions.WeightedThreshold(
-                share=_fraction(spec.share),
-                # Through str: 18.49 stays 1849/100, not the nearest binary fraction.
-                weights={state: Fraction(str(value)) for state, value in spec.weights.items()},
-                weight=_in_language(spec.weight, language),
-                of=decisions.Base(spec.of),
-                counting=decisions.Counting(spec.counting),
-            )
-        case BlockingMinorityRule():
-            return decisions.BlockingMinority(spec.count)
-        case AllOfRule():
-            return decisions.AllOf(tuple(decision_rule(inner, language) for inner in spec.rules))
-        case AnyOfRule():
-            return decisions.AnyOf(tuple(decision_rule(inner, language) for inner in spec.rules))
-        case NoneOfRule():
-            return decisions.NoneOf(tuple(decision_rule(inner, language) for inner in spec.rules))
-    raise AssertionError(spec)  # pragma: no cover - the match is exhaustive
+    return decisions.rule_from_data(spec.model_dump(mode="json"), language)
 
 
 def procedure(spec: InSessionProcedure | WrittenProcedure | SilenceProcedure) -> Procedure:

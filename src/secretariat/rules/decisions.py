@@ -27,6 +27,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from fractions import Fraction
+from typing import Any
 
 from secretariat.rules.errors import RuleError
 from secretariat.rules.positions import Ballot, gettext_noop
@@ -456,3 +457,61 @@ def _blocking_minority(rule: BlockingMinority, ballot: Ballot) -> Clause:
         figures,
         withholding,
     )
+
+
+def rule_from_data(data: Mapping[str, Any], language: str = "en") -> Rule:
+    """A rule as charter files and the database write it (``{"kind": "threshold", ...}``).
+
+    Texts given per language (what a weight is) are taken in ``language``.
+
+    >>> rule_from_data({"kind": "all-of", "rules": [{"kind": "threshold", "count": 9},
+    ...                 {"kind": "veto", "members": ["CHN", "RUS"]}]})
+    AllOf(rules=(Threshold(count=9, share=None, of=<Base.MEMBERS: 'members'>, above=False, counting=<Counting.IN_FAVOUR: 'in-favour'>), Veto(members=('CHN', 'RUS'), abstention_is_veto=False)))
+    """  # noqa: E501
+    kind = data.get("kind")
+    inner = tuple(rule_from_data(each, language) for each in data.get("rules", ()))
+    match kind:
+        case "consensus":
+            return Consensus(absentees_block=data.get("absentees") == "block")
+        case "unanimity":
+            return Unanimity(abstention_blocks=bool(data.get("abstention_blocks", False)))
+        case "threshold":
+            return Threshold(
+                count=data.get("count"),
+                share=_share(data.get("share")),
+                of=Base(data.get("of", Base.MEMBERS)),
+                above=bool(data.get("above", False)),
+                counting=Counting(data.get("counting", Counting.IN_FAVOUR)),
+            )
+        case "veto":
+            return Veto(tuple(data["members"]), bool(data.get("abstention_is_veto", False)))
+        case "weighted-threshold":
+            weight = data.get("weight", "")
+            if isinstance(weight, Mapping):
+                weight = weight.get(language) or next(iter(weight.values()), "")
+            share = _share(data["share"])
+            assert share is not None  # noqa: S101 - a weighted threshold always has its share
+            return WeightedThreshold(
+                share=share,
+                # Through str: 18.49 stays 1849/100, not the nearest binary fraction.
+                weights={state: Fraction(str(value)) for state, value in data["weights"].items()},
+                weight=str(weight),
+                of=Base(data.get("of", Base.MEMBERS)),
+                counting=Counting(data.get("counting", Counting.IN_FAVOUR)),
+            )
+        case "blocking-minority":
+            return BlockingMinority(int(data["count"]))
+        case "all-of":
+            return AllOf(inner)
+        case "any-of":
+            return AnyOf(inner)
+        case "none-of":
+            return NoneOf(inner)
+    raise RuleError("unknown-rule", f"'{kind}' is not a kind of rule", kind=kind)
+
+
+def _share(text: object) -> Fraction | None:
+    if text is None:
+        return None
+    numerator, denominator = str(text).split("/")
+    return Fraction(int(numerator), int(denominator))
