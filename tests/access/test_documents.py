@@ -342,3 +342,59 @@ def test_only_the_secretariat_records_the_drafts_life_and_others_learn_nothing(
         assert response["Location"].startswith("/accounts/login/")
     else:
         assert response.status_code == (403 if persona in SEES_DRAFT else 404)
+
+
+# ------------------------------------------------------------------------ adoption procedures
+
+
+@pytest.fixture
+def procedure(dushanbe):
+    """The draft agreed and put to the Collective Security Council's consensus."""
+    from secretariat.decisions.services import do_open_procedure
+    from secretariat.documents.models import Document
+
+    csc = dushanbe.bodies["csc"]
+    csc.decision_rules = {"default": {"rule": {"kind": "consensus"}}}
+    csc.save(update_fields=["decision_rules"])
+    Document.objects.filter(code=DRAFT).update(status="agreed")
+    draft = Document.objects.get(code=DRAFT)
+    return do_open_procedure(dushanbe.users["secretariat_officer"], draft, csc, "default")
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_the_drafts_procedure_is_404_to_those_who_may_not_see_it(fetch, procedure, persona):
+    # when
+    response = fetch(f"/csto/documents/{DRAFT}/procedures/{procedure.pk}/", persona)
+
+    # then
+    assert response.status_code == (200 if persona in SEES_DRAFT else 404)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize(
+    ("action", "data", "heads_may"),
+    [
+        ("positions/", {"state": "ARM", "position": "yes"}, True),
+        ("close/", {}, False),
+    ],
+)
+def test_only_heads_and_the_secretariat_act_on_a_procedure_and_others_learn_nothing(
+    client, dushanbe, procedure, persona, action, data, heads_may
+):
+    # given
+    if persona is not None:
+        client.force_login(dushanbe.users[persona])
+
+    # when
+    response = client.post(f"/csto/documents/{DRAFT}/procedures/{procedure.pk}/{action}", data)
+
+    # then: Armenia's head gives Armenia's position; the secretariat gives any and closes
+    allowed = {"secretariat_officer", "secretariat_administrator", "superuser"}
+    if heads_may:
+        allowed.add("armenia_head")
+    if persona in allowed:
+        assert response.status_code == 302
+    elif persona is None:
+        assert response["Location"].startswith("/accounts/login/")
+    else:
+        assert response.status_code == (403 if persona in SEES_DRAFT else 404)

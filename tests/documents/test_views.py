@@ -13,8 +13,8 @@ DRAFT = "/csto/documents/2021-csc-declaration-draft/"
 
 # Organization, document (with the session and agenda item it was adopted at), texts,
 # issuing bodies, states distributed to, sponsors, its history, the states that joined it
-# later, relations from it and to it with the other documents' texts.
-DOCUMENT_PAGE_QUERIES = 12
+# later, its adoption procedures, relations from it and to it with the other documents' texts.
+DOCUMENT_PAGE_QUERIES = 13
 #: A logged-in user costs the check whether the user works for the secretariat, once.
 SECRETARIAT_CHECK = 1
 #: The secretariat's forms list the member states.

@@ -22,6 +22,9 @@ class EventType(models.TextChoices):
     STATUS_CHANGED = "status-changed", _("document status changed")
     DOCUMENT_DISTRIBUTED = "document-distributed", _("document distributed")
     ACCESSION_RECORDED = "accession-recorded", _("accession to a decision recorded")
+    PROCEDURE_OPENED = "procedure-opened", _("adoption procedure opened")
+    POSITION_GIVEN = "position-given", _("position given")
+    PROCEDURE_CLOSED = "procedure-closed", _("adoption procedure closed")
 
 
 class AuditEvent(models.Model):

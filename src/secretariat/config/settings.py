@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "secretariat.accounts",
     "secretariat.documents",
     "secretariat.meetings",
+    "secretariat.decisions",
     "secretariat.charters",
 ]
 

@@ -12,6 +12,10 @@ urlpatterns = [
     # The organization's pages come last: ``<organization>/`` would match any fixed prefix
     # (``admin/``, ``accounts/``) put after it.
     path("<slug:organization_code>/sessions/", include("secretariat.meetings.urls")),
+    path(
+        "<slug:organization_code>/documents/<slug:document_code>/procedures/",
+        include("secretariat.decisions.urls"),
+    ),
     path("<slug:organization_code>/documents/", include("secretariat.documents.urls")),
     path("", include("secretariat.organizations.urls")),
 ]

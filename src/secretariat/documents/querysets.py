@@ -41,6 +41,8 @@ def document_page_queryset(user: AnyUser) -> QuerySet[Document]:
         Prefetch("sponsors", queryset=Sponsor.objects.select_related("state")),
         Prefetch("status_changes", queryset=StatusChange.objects.select_related("requested_by")),
         Prefetch("accessions", queryset=Accession.objects.select_related("state")),
+        # By name: the decisions app sits above this one (docs/architecture.md).
+        Prefetch("procedures", to_attr="all_procedures"),
         Prefetch(
             "relations",
             queryset=DocumentRelation.objects.filter(target__in=visible)

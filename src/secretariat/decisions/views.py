@@ -1,0 +1,113 @@
+"""Adoption procedures in the browser: open, answer, close; the outcome with its explanation."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_POST
+
+from secretariat.accounts.access import is_secretariat
+from secretariat.decisions.access import access_procedure
+from secretariat.decisions.models import PositionChoice
+from secretariat.decisions.services import (
+    ProcedureError,
+    do_close_procedure,
+    do_give_position,
+    do_open_procedure,
+    may_answer_for,
+    members_of,
+)
+from secretariat.documents.access import access_document_by_code
+from secretariat.organizations.access import (
+    access_body_by_code,
+    access_organization_by_code,
+    states_by_code,
+)
+
+
+@require_POST
+@login_required
+def procedure_open(
+    request: HttpRequest, organization_code: str, document_code: str
+) -> HttpResponse:
+    """The secretariat puts the agreed draft to a body's decision, under one matter's rule."""
+    organization = access_organization_by_code(organization_code)
+    document = access_document_by_code(request.user, organization, document_code)
+    body_code, _separator, matter = request.POST.get("rule", "").partition(":")
+    body = access_body_by_code(organization, body_code)
+    try:
+        procedure = do_open_procedure(request.user, document, body, matter)
+    except ProcedureError as error:
+        messages.error(request, str(error))
+        return redirect(document)
+    return redirect(procedure)
+
+
+def procedure_detail(
+    request: HttpRequest, organization_code: str, document_code: str, procedure_id: int
+) -> HttpResponse:
+    organization = access_organization_by_code(organization_code)
+    document = access_document_by_code(request.user, organization, document_code)
+    procedure = access_procedure(document, procedure_id)
+    positions = {position.state_id: position for position in procedure.positions.all()}
+    members = members_of(procedure)
+    language = (get_language() or "en").split("-")[0]
+    return render(
+        request,
+        "decisions/procedure_detail.html",
+        {
+            "organization": organization,
+            "document": document,
+            "procedure": procedure,
+            "rows": [(state, positions.get(state.pk)) for state in members],
+            "answerable": may_answer_for(request.user, procedure) if procedure.is_open else [],
+            "choices": PositionChoice.choices,
+            "may_close": procedure.is_open and is_secretariat(request.user, organization),
+            "explanation": procedure.explanation.get(language)
+            or procedure.explanation.get("en", []),
+        },
+    )
+
+
+@require_POST
+@login_required
+def procedure_position(
+    request: HttpRequest, organization_code: str, document_code: str, procedure_id: int
+) -> HttpResponse:
+    """A head of delegation (or the secretariat) gives a state's position."""
+    organization = access_organization_by_code(organization_code)
+    document = access_document_by_code(request.user, organization, document_code)
+    procedure = access_procedure(document, procedure_id)
+    states = states_by_code(organization, [request.POST.get("state", "")])
+    if not states:
+        raise Http404
+    try:
+        do_give_position(
+            request.user,
+            procedure,
+            states[0],
+            request.POST.get("position", ""),
+            request.POST.get("note", ""),
+        )
+    except ProcedureError as error:
+        messages.error(request, str(error))
+    return redirect(procedure)
+
+
+@require_POST
+@login_required
+def procedure_close(
+    request: HttpRequest, organization_code: str, document_code: str, procedure_id: int
+) -> HttpResponse:
+    """The secretariat closes the procedure; the rules engine gives the outcome."""
+    organization = access_organization_by_code(organization_code)
+    document = access_document_by_code(request.user, organization, document_code)
+    procedure = access_procedure(document, procedure_id)
+    try:
+        do_close_procedure(request.user, procedure)
+    except ProcedureError as error:
+        messages.error(request, str(error))
+    return redirect(procedure)
