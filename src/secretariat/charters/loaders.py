@@ -69,6 +69,7 @@ def do_load_charter(path: Path, *, actor_label: str = ACTOR_LABEL) -> LoadReport
             "names": spec.names,
             "acronyms": spec.acronyms,
             "official_languages": spec.official_languages,
+            "timezone": spec.timezone,
             "working_languages": spec.working_languages,
             "chairmanship_rule": spec.chairmanship.model_dump(mode="json", exclude_none=True),
         },

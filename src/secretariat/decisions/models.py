@@ -54,6 +54,8 @@ class Procedure(models.Model):
     #: The day the members are counted on.
     decided_on = models.DateField(_("day of the decision"), default=timezone.localdate)
     opened_at = models.DateTimeField(_("opened at"), default=timezone.now)
+    #: The deadline of a written or silence procedure: answers count until then, not after.
+    closes_at = models.DateTimeField(_("deadline"), null=True, blank=True)
     opened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -8,7 +8,12 @@ change kept in ``PositionChange``; the same answer sent twice changes nothing.
 
 from __future__ import annotations
 
+from datetime import datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo
+
 from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -19,13 +24,16 @@ from secretariat.audit.models import EventType
 from secretariat.audit.services import record_event
 from secretariat.decisions.models import Position, PositionChange, Procedure, ProcedureKind
 from secretariat.documents.models import Document, DocumentStatus
-from secretariat.documents.services import do_change_status
+from secretariat.documents.services import apply_status
 from secretariat.meetings.models import Session
 from secretariat.organizations.models import Body, MemberState
 from secretariat.rules.decisions import evaluate, rule_from_data
 from secretariat.rules.explanations import explain
 from secretariat.rules.positions import Ballot
 from secretariat.rules.positions import Position as PositionWord
+from secretariat.rules.procedures import Procedure as RulesProcedure
+from secretariat.rules.procedures import ProcedureKind as RulesProcedureKind
+from secretariat.rules.procedures import deadline
 
 
 class ProcedureError(Exception):
@@ -47,15 +55,31 @@ def members_of(procedure: Procedure) -> list[MemberState]:
     )
 
 
+def _procedure_settings(body: Body, matter: str, kind: str) -> dict[str, Any] | None:
+    """The matter's settings for the kind of procedure, or None when it does not allow it."""
+    for spec in body.decision_rules[matter].get("procedures", [{"kind": "in-session"}]):
+        data = {"kind": spec} if isinstance(spec, str) else spec
+        if data.get("kind") == kind:
+            return dict(data)
+    return None
+
+
 def do_open_procedure(
     user: AnyUser,
     document: Document,
     body: Body,
     matter: str,
     *,
+    kind: str = ProcedureKind.IN_SESSION,
     session: Session | None = None,
+    closes_at: datetime | None = None,
 ) -> Procedure:
-    """Put an agreed draft to a body's decision in session, under the rule of one matter."""
+    """Put an agreed draft to a body's decision under the rule of one matter.
+
+    In session, the secretariat closes the vote. A written or silence procedure closes at
+    its deadline: the one given (the chair states the exact time), or the one the charter's
+    settings give (so many days later, at a local time of the seat).
+    """
     if not is_secretariat(user, document.organization):
         raise PermissionDenied
     if body.organization_id != document.organization_id:
@@ -68,13 +92,33 @@ def do_open_procedure(
         )
     if Procedure.objects.filter(document=document, closed_at__isnull=True).exists():
         raise ProcedureError(_("A procedure on this draft is already open."))
+    settings = _procedure_settings(body, matter, kind)
+    if settings is None:
+        raise ProcedureError(
+            _("This matter is not decided by the %(procedure)s.")
+            % {"procedure": ProcedureKind(kind).label if kind in ProcedureKind.values else kind}
+        )
+    now = timezone.now()
+    if kind != ProcedureKind.IN_SESSION and closes_at is None:
+        if settings.get("days") is None:
+            raise ProcedureError(_("Give the deadline: the charter sets none for this matter."))
+        at = settings.get("at")
+        closes_at = deadline(
+            now,
+            days=int(settings["days"]),
+            at=time.fromisoformat(at) if at else None,
+            zone=ZoneInfo(document.organization.timezone),
+        )
+    if closes_at is not None and closes_at <= now:
+        raise ProcedureError(_("The deadline must be in the future."))
     with transaction.atomic():
         procedure = Procedure.objects.create(
             document=document,
             body=body,
             matter=matter,
-            kind=ProcedureKind.IN_SESSION,
+            kind=kind,
             session=session,
+            closes_at=closes_at if kind != ProcedureKind.IN_SESSION else None,
             decided_on=session.start_on if session is not None else timezone.localdate(),
             opened_by_id=_user_id(user),
         )
@@ -110,12 +154,19 @@ def do_give_position(
     note = note.strip()
     if position == PositionWord.RESERVATION and not note:
         raise ProcedureError(_("A reservation needs its text."))
+    if procedure.kind == ProcedureKind.SILENCE and position != PositionWord.OBJECTION:
+        raise ProcedureError(_("Under a silence procedure a state only breaks the silence."))
+    if position == PositionWord.OBJECTION and procedure.kind == ProcedureKind.SILENCE and not note:
+        raise ProcedureError(_("Say why the silence is broken."))
     with transaction.atomic():
         locked = Procedure.objects.select_for_update().get(pk=procedure.pk)
-        if not locked.is_open:
+        ended = locked.closed_at or (
+            locked.closes_at if locked.closes_at and locked.closes_at <= timezone.now() else None
+        )
+        if ended is not None:
             raise ProcedureError(
                 _("This procedure closed at %(time)s; positions are no longer taken.")
-                % {"time": timezone.localtime(locked.closed_at).strftime("%Y-%m-%d %H:%M")}
+                % {"time": timezone.localtime(ended).strftime("%Y-%m-%d %H:%M")}
             )
         current = Position.objects.select_for_update().filter(procedure=locked, state=state).first()
         if current is not None and (current.position, current.note) == (position, note):
@@ -140,19 +191,39 @@ def do_give_position(
 
 
 def do_close_procedure(user: AnyUser, procedure: Procedure) -> Procedure:
-    """Close the procedure: the rules engine decides, and the draft is adopted or rejected."""
-    document = procedure.document
-    if not is_secretariat(user, document.organization):
+    """Close the vote in session: the rules engine decides, the draft is adopted or rejected."""
+    if not is_secretariat(user, procedure.document.organization):
         raise PermissionDenied
+    if procedure.closes_at is not None and procedure.closes_at > timezone.now():
+        raise ProcedureError(_("This procedure closes by itself at its deadline."))
+    return _close(procedure, user=user)
+
+
+def close_due_procedures(now: datetime) -> list[Procedure]:
+    """Close every written or silence procedure whose deadline has come (``secretariat tick``)."""
+    due = Procedure.objects.filter(closed_at__isnull=True, closes_at__lte=now).select_related(
+        "document__organization", "body"
+    )
+    return [_close(procedure, user=None) for procedure in due]
+
+
+def _close(procedure: Procedure, *, user: AnyUser | None) -> Procedure:
+    """Decide the procedure with the rules engine, store the outcome, move the draft on."""
+    document = procedure.document
     with transaction.atomic():
         locked = Procedure.objects.select_for_update().get(pk=procedure.pk)
         if not locked.is_open:
             raise ProcedureError(_("This procedure is already closed."))
         members = members_of(locked)
-        positions = {
+        given = {
             position.state.code: PositionWord(position.position)
             for position in locked.positions.select_related("state")
         }
+        settings = _procedure_settings(locked.body, locked.matter, locked.kind) or {}
+        gathering = RulesProcedure(
+            RulesProcedureKind(locked.kind), PositionWord(settings.get("no_answer", "absent"))
+        )
+        positions = gathering.fill([state.code for state in members], given)
         notes = {
             position.state.code: position.note
             for position in locked.positions.select_related("state")
@@ -168,28 +239,59 @@ def do_close_procedure(user: AnyUser, procedure: Procedure) -> Procedure:
                 explanation[language] = explain(outcome, _)
         assert outcome is not None  # noqa: S101 - the loop ran
         locked.closed_at = timezone.now()
-        locked.closed_by_id = _user_id(user)
+        locked.closed_by_id = user.pk if user is not None else None
         locked.adopted = outcome.adopted
         locked.explanation = explanation
         locked.vetoed_by = list(outcome.vetoed_by)
         locked.save(update_fields=["closed_at", "closed_by", "adopted", "explanation", "vetoed_by"])
         _record(user, locked, EventType.PROCEDURE_CLOSED, {"adopted": outcome.adopted})
-        do_change_status(
-            user,
+        apply_status(
             document,
             DocumentStatus.ADOPTED if outcome.adopted else DocumentStatus.REJECTED,
+            user=user,
             note=str(locked),
+            actor_label="" if user is not None else TICK,
         )
+        transaction.on_commit(lambda: notify_outcome(locked))
     return locked
 
 
+def notify_outcome(procedure: Procedure) -> int:
+    """Mail the outcome to the delegations of the member states and to the secretariat.
+
+    Each person gets it in English and Russian, as the outcome was stored; returns how many
+    messages went out.
+    """
+    document = procedure.document
+    recipients = sorted(
+        set(
+            RoleAssignment.objects.filter(organization_id=document.organization_id)
+            .exclude(user__email="")
+            .values_list("user__email", flat=True)
+        )
+    )
+    if not recipients:
+        return 0
+    verdict = "\n\n".join(
+        "\n".join(procedure.explanation.get(language, [])) for language in ("en", "ru")
+    )
+    subject = f"{document.organization.code.upper()}: {document.title}"
+    messages = [(subject, verdict, None, [address]) for address in recipients]
+    return send_mass_mail(messages, fail_silently=False)
+
+
+#: Who closed a procedure at its deadline, in the audit log.
+TICK = "deadline (secretariat tick)"
+
+
 def _record(
-    user: AnyUser, procedure: Procedure, event: EventType, extra: dict[str, object]
+    user: AnyUser | None, procedure: Procedure, event: EventType, extra: dict[str, object]
 ) -> None:
     document = procedure.document
     record_event(
         event,
         target=f"{document.organization.code}/documents/{document.code}/procedures/{procedure.pk}",
         actor=user,
+        actor_label="" if user is not None else TICK,
         extra=extra,
     )

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_POST
 
 from secretariat.accounts.access import is_secretariat
 from secretariat.decisions.access import access_procedure
-from secretariat.decisions.models import PositionChoice
+from secretariat.decisions.models import PositionChoice, ProcedureKind
 from secretariat.decisions.services import (
     ProcedureError,
     do_close_procedure,
@@ -38,8 +41,20 @@ def procedure_open(
     document = access_document_by_code(request.user, organization, document_code)
     body_code, _separator, matter = request.POST.get("rule", "").partition(":")
     body = access_body_by_code(organization, body_code)
+    kind = request.POST.get("kind", ProcedureKind.IN_SESSION)
+    closes_at = None
+    if request.POST.get("closes_at"):
+        try:
+            closes_at = datetime.fromisoformat(request.POST["closes_at"]).replace(
+                tzinfo=ZoneInfo(organization.timezone)
+            )
+        except ValueError:
+            messages.error(request, gettext("Give the deadline as a date and a time."))
+            return redirect(document)
     try:
-        procedure = do_open_procedure(request.user, document, body, matter)
+        procedure = do_open_procedure(
+            request.user, document, body, matter, kind=kind, closes_at=closes_at
+        )
     except ProcedureError as error:
         messages.error(request, str(error))
         return redirect(document)

@@ -391,8 +391,14 @@ class StatusChange(models.Model):
     from_status = models.CharField(_("from"), max_length=24, choices=DocumentStatus.choices)
     to_status = models.CharField(_("to"), max_length=24, choices=DocumentStatus.choices)
     changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
+    #: Empty when the system made the step (a procedure closed at its deadline).
     changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
     )
     #: The state at whose request the document was withdrawn, for instance.
     requested_by = models.ForeignKey(

@@ -419,6 +419,22 @@ def do_change_status(
     """Move the document to the next step of its life, keeping the step in its history."""
     if not is_secretariat(user, document.organization):
         raise PermissionDenied
+    return apply_status(document, status, user=user, requested_by=requested_by, note=note)
+
+
+def apply_status(
+    document: Document,
+    status: str,
+    *,
+    user: AnyUser | None,
+    requested_by: MemberState | None = None,
+    note: str = "",
+    actor_label: str = "",
+) -> StatusChange:
+    """Take the step, checked against the lifecycle; the caller has checked who may.
+
+    ``user`` is None when the system takes the step (a procedure closing at its deadline).
+    """
     with transaction.atomic():
         current = Document.objects.select_for_update().get(pk=document.pk)
         if not lifecycle.can_follow(current.status, status):
@@ -439,7 +455,7 @@ def do_change_status(
             document=current,
             from_status=current.status,
             to_status=status,
-            changed_by_id=_user_id(user),
+            changed_by_id=user.pk if user is not None else None,
             requested_by=requested_by,
             note=note.strip(),
         )
@@ -456,6 +472,7 @@ def do_change_status(
             EventType.STATUS_CHANGED,
             target=f"{document.organization.code}/documents/{document.code}",
             actor=user,
+            actor_label=actor_label,
             extra={"from": change.from_status, "to": status},
         )
     document.status = status

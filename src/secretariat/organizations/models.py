@@ -41,6 +41,8 @@ class Organization(models.Model):
     official_languages = models.JSONField(_("official languages"), default=list)
     working_languages = models.JSONField(_("working languages"), default=list)
     chairmanship_rule = models.JSONField(_("chairmanship rule"), default=dict)
+    #: The IANA time zone of the seat: procedure deadlines fall in it.
+    timezone = models.CharField(_("time zone"), max_length=64, default="UTC")
 
     class Meta:
         verbose_name = _("organization")
