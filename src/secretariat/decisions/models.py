@@ -95,15 +95,9 @@ class Procedure(models.Model):
         return self.closed_at is None
 
 
-class Position(models.Model):
-    """A state's current position in a procedure: one per state, however many delegates it has."""
+class GivenPosition(models.Model):
+    """What a state said, and who said it for the state when."""
 
-    procedure = models.ForeignKey(
-        Procedure, on_delete=models.CASCADE, related_name="positions", verbose_name=_("procedure")
-    )
-    state = models.ForeignKey(
-        MemberState, on_delete=models.PROTECT, related_name="positions", verbose_name=_("state")
-    )
     position = models.CharField(_("position"), max_length=24, choices=PositionChoice.choices)
     note = models.TextField(_("reservation or statement"), blank=True)
     given_at = models.DateTimeField(_("given at"), default=timezone.now)
@@ -112,6 +106,20 @@ class Position(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("given by"),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Position(GivenPosition):
+    """A state's current position in a procedure: one per state, however many delegates it has."""
+
+    procedure = models.ForeignKey(
+        Procedure, on_delete=models.CASCADE, related_name="positions", verbose_name=_("procedure")
+    )
+    state = models.ForeignKey(
+        MemberState, on_delete=models.PROTECT, related_name="positions", verbose_name=_("state")
     )
 
     class Meta:
@@ -128,7 +136,7 @@ class Position(models.Model):
         return f"{self.state.code}: {self.position}"
 
 
-class PositionChange(models.Model):
+class PositionChange(GivenPosition):
     """Every position given, kept: a state may change its position until the procedure closes."""
 
     procedure = models.ForeignKey(
@@ -139,15 +147,6 @@ class PositionChange(models.Model):
     )
     state = models.ForeignKey(
         MemberState, on_delete=models.PROTECT, related_name="+", verbose_name=_("state")
-    )
-    position = models.CharField(_("position"), max_length=24, choices=PositionChoice.choices)
-    note = models.TextField(_("reservation or statement"), blank=True)
-    given_at = models.DateTimeField(_("given at"), default=timezone.now)
-    given_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("given by"),
     )
 
     class Meta:
