@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from secretariat.accounts.models import STATE_ROLES, Role, RoleAssignment
@@ -17,6 +18,13 @@ from secretariat.organizations.models import Organization
 SECRETARIAT_ROLES = frozenset({Role.ADMINISTRATOR, Role.OFFICER})
 
 AnyUser = AbstractBaseUser | AnonymousUser
+
+
+def acting_user_id(user: AnyUser) -> int:
+    """The id of the logged-in user taking an action; nobody else acts."""
+    if user.pk is None:
+        raise PermissionDenied
+    return int(user.pk)
 
 
 def roles_of(user: AnyUser) -> QuerySet[RoleAssignment]:

@@ -8,10 +8,10 @@ English sentence for the rare ones we do not.
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from secretariat.charters.files import LocatedProblem
 from secretariat.charters.sync import StillReferencedError
+from secretariat.decisions.models import PositionChoice
 from secretariat.rules.errors import RuleError
 from secretariat.rules.positions import Position
 
@@ -141,15 +141,7 @@ def describe_rule_error(error: RuleError) -> str:
 
 def position_word(position: Position) -> str:
     """The default word for a position where the charter's vocabulary has none."""
-    return {
-        Position.YES: _("in favour"),
-        Position.NO: _("against"),
-        Position.ABSTAIN: _("abstaining"),
-        Position.ABSENT: pgettext("position", "absent"),
-        Position.NOT_PARTICIPATING: _("not taking part"),
-        Position.RESERVATION: _("in favour with a reservation"),
-        Position.OBJECTION: _("objecting"),
-    }[position]
+    return str(PositionChoice(position.value).label)
 
 
 def describe(problem: LocatedProblem) -> str:

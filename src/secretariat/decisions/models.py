@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from secretariat.documents.models import Document
 from secretariat.meetings.models import Session
@@ -22,10 +23,12 @@ class ProcedureKind(models.TextChoices):
 
 
 class PositionChoice(models.TextChoices):
+    """The positions of ``rules.positions.Position``, with the words pages and tallies use."""
+
     YES = PositionWord.YES, _("in favour")
     NO = PositionWord.NO, _("against")
     ABSTAIN = PositionWord.ABSTAIN, _("abstaining")
-    ABSENT = PositionWord.ABSENT, _("absent")
+    ABSENT = PositionWord.ABSENT, pgettext_lazy("position", "absent")
     NOT_PARTICIPATING = PositionWord.NOT_PARTICIPATING, _("not taking part")
     RESERVATION = PositionWord.RESERVATION, _("in favour with a reservation")
     OBJECTION = PositionWord.OBJECTION, _("objecting")

@@ -18,13 +18,13 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from secretariat.accounts.access import AnyUser, is_secretariat
+from secretariat.accounts.access import AnyUser, acting_user_id, is_secretariat
 from secretariat.accounts.models import Role, RoleAssignment
 from secretariat.audit.models import EventType
 from secretariat.audit.services import record_event
 from secretariat.decisions.models import Position, PositionChange, Procedure, ProcedureKind
 from secretariat.documents.models import Document, DocumentStatus
-from secretariat.documents.services import apply_status
+from secretariat.documents.services import apply_status, audit_target
 from secretariat.meetings.models import Session
 from secretariat.organizations.models import Body, MemberState
 from secretariat.rules.decisions import evaluate, rule_from_data
@@ -38,12 +38,6 @@ from secretariat.rules.procedures import deadline
 
 class ProcedureError(Exception):
     """The procedure cannot take that step; the message says why, translated."""
-
-
-def _user_id(user: AnyUser) -> int:
-    if user.pk is None:
-        raise PermissionDenied
-    return int(user.pk)
 
 
 def members_of(procedure: Procedure) -> list[MemberState]:
@@ -120,7 +114,7 @@ def do_open_procedure(
             session=session,
             closes_at=closes_at if kind != ProcedureKind.IN_SESSION else None,
             decided_on=session.start_on if session is not None else timezone.localdate(),
-            opened_by_id=_user_id(user),
+            opened_by_id=acting_user_id(user),
         )
         _record(user, procedure, EventType.PROCEDURE_OPENED, {"matter": matter})
     return procedure
@@ -179,12 +173,12 @@ def do_give_position(
                 "position": position,
                 "note": note,
                 "given_at": now,
-                "given_by_id": _user_id(user),
+                "given_by_id": acting_user_id(user),
             },
         )
         PositionChange.objects.create(
             procedure=locked, state=state, position=position, note=note, given_at=now,
-            given_by_id=_user_id(user),
+            given_by_id=acting_user_id(user),
         )  # fmt: skip
         _record(user, locked, EventType.POSITION_GIVEN, {"state": state.code, "position": position})
     return current
@@ -290,7 +284,7 @@ def _record(
     document = procedure.document
     record_event(
         event,
-        target=f"{document.organization.code}/documents/{document.code}/procedures/{procedure.pk}",
+        target=audit_target(document, "procedures", procedure.pk),
         actor=user,
         actor_label="" if user is not None else TICK,
         extra=extra,

@@ -13,7 +13,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from secretariat.accounts.access import AnyUser, is_secretariat, states_represented
+from secretariat.accounts.access import (
+    AnyUser,
+    acting_user_id,
+    is_secretariat,
+    states_represented,
+)
 from secretariat.accounts.models import Role
 from secretariat.audit.models import EventType
 from secretariat.audit.services import record_event
@@ -37,6 +42,46 @@ from secretariat.documents.models import (
 from secretariat.organizations.models import Body, MemberState, Organization
 from secretariat.rules import lifecycle
 from secretariat.rules.symbols import format_symbol
+
+
+def audit_target(document: Document, *parts: object) -> str:
+    """How the audit log names a document, or a part of it: ``csto/documents/<code>/texts/en``."""
+    return "/".join([document.organization.code, "documents", document.code, *map(str, parts)])
+
+
+def _keep_recorded(text: DocumentText) -> None:
+    """Before the first change made here, keep the text as recorded as version 1.
+
+    So every version can be compared with the one before it.
+    """
+    if not text.versions.exists():
+        TextVersion.objects.create(
+            text=text, number=1, title=text.title, body=text.body, origin=TextOrigin.RECORDED
+        )
+
+
+def _new_version(
+    text: DocumentText,
+    *,
+    title: str,
+    body: str,
+    user: AnyUser,
+    origin: str = TextOrigin.EDITED,
+    amendment: Amendment | None = None,
+) -> TextVersion:
+    """Make the text read so, as its next version."""
+    last = text.versions.order_by("-number").values_list("number", flat=True).first() or 0
+    text.title, text.body = title, body
+    text.save(update_fields=["title", "body"])
+    return TextVersion.objects.create(
+        text=text,
+        number=last + 1,
+        title=title,
+        body=body,
+        saved_by_id=user.pk,
+        origin=origin,
+        amendment=amendment,
+    )
 
 
 class SymbolError(Exception):
@@ -98,7 +143,7 @@ def do_assign_symbol(user: AnyUser, document: Document) -> str:
         extra: dict[str, Any] = {"symbol": symbol, "series": series.code, "year": year}
         record_event(
             EventType.SYMBOL_ASSIGNED,
-            target=f"{document.organization.code}/documents/{document.code}",
+            target=audit_target(document),
             actor=user,
             extra=extra,
         )
@@ -166,25 +211,13 @@ def do_save_text(
                 is_translation=language not in document.authentic_languages,
             )
         else:
-            if not text.versions.exists():
-                TextVersion.objects.create(
-                    text=text,
-                    number=1,
-                    title=text.title,
-                    body=text.body,
-                    origin=TextOrigin.RECORDED,
-                )
+            _keep_recorded(text)
             if (text.title, text.body) == (title, body):
                 return None
-            text.title, text.body = title, body
-            text.save(update_fields=["title", "body"])
-        last = text.versions.order_by("-number").values_list("number", flat=True).first() or 0
-        version = TextVersion.objects.create(
-            text=text, number=last + 1, title=title, body=body, saved_by_id=user.pk
-        )
+        version = _new_version(text, title=title, body=body, user=user)
         record_event(
             EventType.TEXT_SAVED,
-            target=f"{document.organization.code}/documents/{document.code}/texts/{language}",
+            target=audit_target(document, "texts", language),
             actor=user,
             extra={"version": version.number},
         )
@@ -251,11 +284,11 @@ def do_propose_amendment(
             passage=passage,
             wording=wording if kind != AmendmentKind.DELETE else "",
             justification=justification.strip(),
-            proposed_by_id=_user_id(user),
+            proposed_by_id=acting_user_id(user),
         )
         record_event(
             EventType.AMENDMENT_PROPOSED,
-            target=f"{document.organization.code}/documents/{document.code}/texts/{language}",
+            target=audit_target(document, "texts", language),
             actor=user,
             extra={"amendment": amendment.pk, "state": state.code, "kind": kind},
         )
@@ -304,21 +337,12 @@ def do_decide_amendment(
             AmendmentStatus.ACCEPTED if final == amendment.wording else AmendmentStatus.MERGED
         )
         amendment.save(update_fields=["status", "decided_by", "decided_at"])
-        if not text.versions.exists():
-            TextVersion.objects.create(
-                text=text, number=1, title=text.title, body=text.body, origin=TextOrigin.RECORDED
-            )
-        number = (
-            text.versions.order_by("-number").values_list("number", flat=True).first() or 0
-        ) + 1
-        text.body = body
-        text.save(update_fields=["body"])
-        version = TextVersion.objects.create(
-            text=text,
-            number=number,
+        _keep_recorded(text)
+        version = _new_version(
+            text,
             title=text.title,
             body=body,
-            saved_by_id=user.pk,
+            user=user,
             origin=TextOrigin.AMENDMENT,
             amendment=amendment,
         )
@@ -326,18 +350,11 @@ def do_decide_amendment(
     return version
 
 
-def _user_id(user: AnyUser) -> int:
-    if user.pk is None:
-        raise PermissionDenied
-    return int(user.pk)
-
-
 def _record_decision(user: AnyUser, amendment: Amendment) -> None:
     document = amendment.text.document
     record_event(
         EventType.AMENDMENT_DECIDED,
-        target=f"{document.organization.code}/documents/{document.code}/texts/"
-        f"{amendment.text.language}",
+        target=audit_target(document, "texts", amendment.text.language),
         actor=user,
         extra={"amendment": amendment.pk, "status": amendment.status},
     )
@@ -359,7 +376,7 @@ def do_set_sponsorship(user: AnyUser, document: Document, sponsorship: str) -> N
         Document.objects.filter(pk=document.pk).update(sponsorship=sponsorship)
         record_event(
             EventType.SPONSORSHIP_CHANGED,
-            target=f"{document.organization.code}/documents/{document.code}",
+            target=audit_target(document),
             actor=user,
             extra={"sponsorship": sponsorship},
         )
@@ -390,7 +407,7 @@ def do_sponsor(user: AnyUser, document: Document, state: MemberState, *, joining
     with transaction.atomic():
         if joining:
             _sponsor, created = Sponsor.objects.get_or_create(
-                document=document, state=state, defaults={"joined_by_id": _user_id(user)}
+                document=document, state=state, defaults={"joined_by_id": acting_user_id(user)}
             )
             changed = created
         else:
@@ -398,7 +415,7 @@ def do_sponsor(user: AnyUser, document: Document, state: MemberState, *, joining
         if changed:
             record_event(
                 EventType.SPONSORSHIP_CHANGED,
-                target=f"{document.organization.code}/documents/{document.code}",
+                target=audit_target(document),
                 actor=user,
                 extra={"state": state.code, "joined": joining},
             )
@@ -470,7 +487,7 @@ def apply_status(
         current.save(update_fields=fields)
         record_event(
             EventType.STATUS_CHANGED,
-            target=f"{document.organization.code}/documents/{document.code}",
+            target=audit_target(document),
             actor=user,
             actor_label=actor_label,
             extra={"from": change.from_status, "to": status},
@@ -492,7 +509,7 @@ def do_distribute(user: AnyUser, document: Document, states: list[MemberState]) 
         if new:
             record_event(
                 EventType.DOCUMENT_DISTRIBUTED,
-                target=f"{document.organization.code}/documents/{document.code}",
+                target=audit_target(document),
                 actor=user,
                 extra={"states": sorted(state.code for state in new)},
             )
@@ -513,7 +530,7 @@ def do_record_accession(
         accession, created = Accession.objects.get_or_create(
             document=document,
             state=state,
-            defaults={"joined_on": joined_on, "recorded_by_id": _user_id(user)},
+            defaults={"joined_on": joined_on, "recorded_by_id": acting_user_id(user)},
         )
         if not created:
             raise LifecycleError(
@@ -521,7 +538,7 @@ def do_record_accession(
             )
         record_event(
             EventType.ACCESSION_RECORDED,
-            target=f"{document.organization.code}/documents/{document.code}",
+            target=audit_target(document),
             actor=user,
             extra={"state": state.code, "joined_on": joined_on.isoformat()},
         )

@@ -107,10 +107,10 @@ def document_sponsors(
             sponsorship = Sponsorship.OPEN if action == "open" else Sponsorship.CLOSED
             do_set_sponsorship(request.user, document, sponsorship)
         elif action in {"join", "leave"}:
-            state = get_object_or_404(
-                MemberState, organization=organization, code=request.POST.get("state", "")
-            )
-            do_sponsor(request.user, document, state, joining=action == "join")
+            states = states_by_code(organization, [request.POST.get("state", "")])
+            if not states:
+                raise Http404
+            do_sponsor(request.user, document, states[0], joining=action == "join")
         else:
             raise Http404
     except SponsorshipError as error:
