@@ -398,3 +398,92 @@ def test_only_heads_and_the_secretariat_act_on_a_procedure_and_others_learn_noth
         assert response["Location"].startswith("/accounts/login/")
     else:
         assert response.status_code == (403 if persona in SEES_DRAFT else 404)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_only_a_delegation_the_draft_went_to_proposes_amendments_and_others_learn_nothing(
+    client, dushanbe, persona
+):
+    # given
+    from secretariat.documents.models import Amendment, Document
+
+    Document.objects.filter(code=DRAFT).update(status="under-negotiation")
+    Document.objects.get(code=DRAFT).texts.filter(language="en").update(body="Act until 2025.")
+    if persona is not None:
+        client.force_login(dushanbe.users[persona])
+
+    # when
+    response = client.post(
+        f"/csto/documents/{DRAFT}/texts/en/amendments/",
+        {
+            "state": "ARM",
+            "kind": "replace",
+            "passage": "until 2025",
+            "wording": "until 2030",
+            "justification": "Longer.",
+        },
+    )
+
+    # then: Armenia's delegation proposes; the secretariat has no form to post; others find
+    # nothing (the public is asked to log in first only where a page needs it: not here)
+    proposed = Amendment.objects.exists()
+    if persona in {"armenia_head", "armenia_delegate"}:
+        assert (response.status_code, proposed) == (302, True)
+    else:
+        assert not proposed
+        assert response.status_code == (403 if persona in SEES_DRAFT else 404)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_only_the_secretariat_puts_a_draft_to_a_decision_and_others_learn_nothing(
+    client, dushanbe, persona
+):
+    # given: the draft agreed, the Council's rule a consensus
+    from secretariat.decisions.models import Procedure
+    from secretariat.documents.models import Document
+
+    csc = dushanbe.bodies["csc"]
+    csc.decision_rules = {"default": {"rule": {"kind": "consensus"}}}
+    csc.save(update_fields=["decision_rules"])
+    Document.objects.filter(code=DRAFT).update(status="agreed")
+    if persona is not None:
+        client.force_login(dushanbe.users[persona])
+
+    # when
+    response = client.post(f"/csto/documents/{DRAFT}/procedures/", {"rule": "csc:default"})
+
+    # then
+    opened = Procedure.objects.exists()
+    if persona in {"secretariat_officer", "secretariat_administrator", "superuser"}:
+        assert (response.status_code, opened) == (302, True)
+    else:
+        assert not opened
+        if persona is None:
+            assert response["Location"].startswith("/accounts/login/")
+        else:
+            assert response.status_code == (403 if persona in SEES_DRAFT else 404)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_only_the_secretariat_records_credentials(client, dushanbe, persona):
+    # given: sessions are public, their credentials form is the secretariat's
+    from secretariat.meetings.models import Attendance
+
+    if persona is not None:
+        client.force_login(dushanbe.users[persona])
+
+    # when
+    response = client.post(
+        "/csto/sessions/2021-09-15-joint/credentials/", {"state": "ARM", "credentials": "accepted"}
+    )
+
+    # then
+    recorded = Attendance.objects.get(session__code="2021-09-15-joint", state__code="ARM")
+    if persona in {"secretariat_officer", "secretariat_administrator", "superuser"}:
+        assert (response.status_code, recorded.credentials) == (302, "accepted")
+    else:
+        assert recorded.credentials == "not-recorded"
+        if persona is None:
+            assert response["Location"].startswith("/accounts/login/")
+        else:
+            assert response.status_code == 403
