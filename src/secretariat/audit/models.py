@@ -25,6 +25,17 @@ class EventType(models.TextChoices):
     PROCEDURE_OPENED = "procedure-opened", _("adoption procedure opened")
     POSITION_GIVEN = "position-given", _("position given")
     PROCEDURE_CLOSED = "procedure-closed", _("adoption procedure closed")
+    AGENDA_ITEM_ADDED = "agenda-item-added", _("item put on an agenda")
+    AGENDA_APPROVED = "agenda-approved", _("agenda approved")
+    CHAIRMANSHIP_HANDED_OVER = "chairmanship-handed-over", _("chairmanship handed over")
+    SESSION_PROPOSED = "session-proposed", _("session proposed")
+    SESSION_CONFIRMED = "session-confirmed", _("session confirmed")
+    SESSION_REQUESTED = "session-requested", _("extraordinary session requested")
+    SESSION_CONVENED = "session-convened", _("session convened")
+    URGENT_STEP_RECORDED = "urgent-step-recorded", _("step of an urgent procedure recorded")
+    INSTRUCTION_GIVEN = "instruction-given", _("instruction given")
+    INSTRUCTION_REPORTED = "instruction-reported", _("report on an instruction received")
+    INSTRUCTION_COMPLETED = "instruction-completed", _("instruction completed")
 
 
 class AuditEvent(models.Model):
