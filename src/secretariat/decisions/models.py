@@ -103,6 +103,9 @@ class GivenPosition(models.Model):
 
     position = models.CharField(_("position"), max_length=24, choices=PositionChoice.choices)
     note = models.TextField(_("reservation or statement"), blank=True)
+    #: The paragraph of the text the note concerns (``rules.paragraphs`` numbering); empty
+    #: when it concerns the text as a whole.
+    paragraph = models.PositiveSmallIntegerField(_("paragraph"), null=True, blank=True)
     given_at = models.DateTimeField(_("given at"), default=timezone.now)
     given_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

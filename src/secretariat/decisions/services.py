@@ -25,8 +25,9 @@ from secretariat.audit.services import record_event
 from secretariat.decisions.models import Position, PositionChange, Procedure, ProcedureKind
 from secretariat.documents.models import Document, DocumentStatus
 from secretariat.documents.services import apply_status, audit_target
-from secretariat.meetings.models import Session
+from secretariat.meetings.models import AgendaItem, ItemResult, Session, SessionStatus
 from secretariat.organizations.models import Body, MemberState
+from secretariat.rules import paragraphs
 from secretariat.rules.decisions import evaluate, rule_from_data
 from secretariat.rules.explanations import explain
 from secretariat.rules.positions import Ballot
@@ -34,6 +35,9 @@ from secretariat.rules.positions import Position as PositionWord
 from secretariat.rules.procedures import Procedure as RulesProcedure
 from secretariat.rules.procedures import ProcedureKind as RulesProcedureKind
 from secretariat.rules.procedures import deadline
+
+#: A session in these states can still take decisions.
+OPEN_SESSION_STATUSES = (SessionStatus.PLANNED, SessionStatus.CONVENED, SessionStatus.OPEN)
 
 
 class ProcedureError(Exception):
@@ -92,6 +96,8 @@ def do_open_procedure(
             _("This matter is not decided by the %(procedure)s.")
             % {"procedure": ProcedureKind(kind).label if kind in ProcedureKind.values else kind}
         )
+    if kind == ProcedureKind.IN_SESSION and session is None:
+        session = session_considering(document, body)
     now = timezone.now()
     if kind != ProcedureKind.IN_SESSION and closes_at is None:
         if settings.get("days") is None:
@@ -120,6 +126,18 @@ def do_open_procedure(
     return procedure
 
 
+def session_considering(document: Document, body: Body) -> Session | None:
+    """The body's session, not yet closed, that has the draft on its agenda (the latest)."""
+    return (
+        Session.objects.filter(
+            bodies=body, agenda__items__documents=document, status__in=OPEN_SESSION_STATUSES
+        )
+        .select_related("organization")
+        .order_by("-start_on")
+        .first()
+    )
+
+
 def may_answer_for(user: AnyUser, procedure: Procedure) -> list[MemberState]:
     """The states whose position the user may give: all for the secretariat, else the head's."""
     members = members_of(procedure)
@@ -138,14 +156,28 @@ def may_answer_for(user: AnyUser, procedure: Procedure) -> list[MemberState]:
 
 
 def do_give_position(
-    user: AnyUser, procedure: Procedure, state: MemberState, position: str, note: str = ""
+    user: AnyUser,
+    procedure: Procedure,
+    state: MemberState,
+    position: str,
+    note: str = "",
+    *,
+    paragraph: int | None = None,
 ) -> Position:
-    """Record the state's position (its head of delegation, or the secretariat)."""
+    """Record the state's position (its head of delegation, or the secretariat).
+
+    A reservation or interpretative statement may name the paragraph of the text it
+    concerns: it is printed there, with the adopted text.
+    """
     if state not in may_answer_for(user, procedure):
         raise PermissionDenied
     if position not in {word.value for word in PositionWord}:
         raise ProcedureError(_("Unknown position."))
     note = note.strip()
+    if paragraph is not None:
+        if not note:
+            raise ProcedureError(_("Only a reservation or statement concerns a paragraph."))
+        _check_paragraph(procedure.document, paragraph)
     if position == PositionWord.RESERVATION and not note:
         raise ProcedureError(_("A reservation needs its text."))
     if procedure.kind == ProcedureKind.SILENCE and position != PositionWord.OBJECTION:
@@ -163,7 +195,8 @@ def do_give_position(
                 % {"time": timezone.localtime(ended).strftime("%Y-%m-%d %H:%M")}
             )
         current = Position.objects.select_for_update().filter(procedure=locked, state=state).first()
-        if current is not None and (current.position, current.note) == (position, note):
+        answer = (position, note, paragraph)
+        if current is not None and (current.position, current.note, current.paragraph) == answer:
             return current  # the same answer sent twice
         now = timezone.now()
         current, _created = Position.objects.update_or_create(
@@ -172,21 +205,43 @@ def do_give_position(
             defaults={
                 "position": position,
                 "note": note,
+                "paragraph": paragraph,
                 "given_at": now,
                 "given_by_id": acting_user_id(user),
             },
         )
         PositionChange.objects.create(
-            procedure=locked, state=state, position=position, note=note, given_at=now,
-            given_by_id=acting_user_id(user),
+            procedure=locked, state=state, position=position, note=note, paragraph=paragraph,
+            given_at=now, given_by_id=acting_user_id(user),
         )  # fmt: skip
         _record(user, locked, EventType.POSITION_GIVEN, {"state": state.code, "position": position})
     return current
 
 
+def _check_paragraph(document: Document, number: int) -> None:
+    """Refuse a paragraph number that some language's text of the document does not have."""
+    bodies = [text.body for text in document.texts.all() if text.body.strip()]
+    if not bodies or any(paragraphs.find(body, number) is None for body in bodies):
+        raise ProcedureError(_("The text has no paragraph %(number)s.") % {"number": number})
+
+
+def chairs(user: AnyUser, session: Session | None) -> bool:
+    """Whether the user chairs the session: heads the delegation of the state in the chair."""
+    if session is None or session.chair_state_id is None or user.pk is None:
+        return False
+    return RoleAssignment.objects.filter(
+        user_id=user.pk, role=Role.HEAD_OF_DELEGATION, state_id=session.chair_state_id
+    ).exists()
+
+
+def may_close(user: AnyUser, procedure: Procedure) -> bool:
+    """The secretariat closes a procedure, and so does the chair of the session it is held in."""
+    return is_secretariat(user, procedure.document.organization) or chairs(user, procedure.session)
+
+
 def do_close_procedure(user: AnyUser, procedure: Procedure) -> Procedure:
     """Close the vote in session: the rules engine decides, the draft is adopted or rejected."""
-    if not is_secretariat(user, procedure.document.organization):
+    if not may_close(user, procedure):
         raise PermissionDenied
     if procedure.closes_at is not None and procedure.closes_at > timezone.now():
         raise ProcedureError(_("This procedure closes by itself at its deadline."))
@@ -239,6 +294,10 @@ def _close(procedure: Procedure, *, user: AnyUser | None) -> Procedure:
         locked.vetoed_by = list(outcome.vetoed_by)
         locked.save(update_fields=["closed_at", "closed_by", "adopted", "explanation", "vetoed_by"])
         _record(user, locked, EventType.PROCEDURE_CLOSED, {"adopted": outcome.adopted})
+        if locked.session_id is not None:
+            AgendaItem.objects.filter(
+                agenda__session_id=locked.session_id, documents=document
+            ).update(result=ItemResult.ADOPTED if outcome.adopted else ItemResult.REJECTED)
         apply_status(
             document,
             DocumentStatus.ADOPTED if outcome.adopted else DocumentStatus.REJECTED,

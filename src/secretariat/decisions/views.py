@@ -12,7 +12,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_POST
 
-from secretariat.accounts.access import is_secretariat
 from secretariat.decisions.access import access_procedure
 from secretariat.decisions.models import PositionChoice, ProcedureKind
 from secretariat.decisions.services import (
@@ -21,6 +20,7 @@ from secretariat.decisions.services import (
     do_give_position,
     do_open_procedure,
     may_answer_for,
+    may_close,
     members_of,
 )
 from secretariat.documents.access import access_document_by_code
@@ -29,6 +29,7 @@ from secretariat.organizations.access import (
     access_organization_by_code,
     states_by_code,
 )
+from secretariat.rules.paragraphs import split
 
 
 @require_POST
@@ -80,7 +81,7 @@ def procedure_detail(
             "rows": [(state, positions.get(state.pk)) for state in members],
             "answerable": may_answer_for(request.user, procedure) if procedure.is_open else [],
             "choices": PositionChoice.choices,
-            "may_close": procedure.is_open and is_secretariat(request.user, organization),
+            "may_close": procedure.is_open and may_close(request.user, procedure),
             "explanation": procedure.explanation.get(language)
             or procedure.explanation.get("en", []),
         },
@@ -99,6 +100,10 @@ def procedure_position(
     states = states_by_code(organization, [request.POST.get("state", "")])
     if not states:
         raise Http404
+    paragraph = request.POST.get("paragraph", "").strip()
+    if paragraph and not paragraph.isdigit():
+        messages.error(request, gettext("Give the paragraph as its number, e.g. 3."))
+        return redirect(procedure)
     try:
         do_give_position(
             request.user,
@@ -106,6 +111,7 @@ def procedure_position(
             states[0],
             request.POST.get("position", ""),
             request.POST.get("note", ""),
+            paragraph=int(paragraph) if paragraph else None,
         )
     except ProcedureError as error:
         messages.error(request, str(error))
@@ -126,3 +132,40 @@ def procedure_close(
     except ProcedureError as error:
         messages.error(request, str(error))
     return redirect(procedure)
+
+
+def adopted_text(
+    request: HttpRequest, organization_code: str, document_code: str, procedure_id: int
+) -> HttpResponse:
+    """The text as adopted, with the reservations and statements printed where they belong.
+
+    Each one is a numbered note at the paragraph it concerns (or at the end of the text when
+    it concerns the whole), and all of them are listed again in an annex, as IGOs publish them.
+    """
+    organization = access_organization_by_code(organization_code)
+    document = access_document_by_code(request.user, organization, document_code)
+    procedure = access_procedure(document, procedure_id)
+    if not procedure.adopted:
+        raise Http404
+    notes = [position for position in procedure.positions.select_related("state") if position.note]
+    notes.sort(key=lambda position: (position.paragraph or 10_000, position.state.code))
+    numbered = {position.pk: number for number, position in enumerate(notes, start=1)}
+    texts = []
+    for text in document.texts.all():
+        paragraphs = [
+            (paragraph, [(numbered[p.pk], p) for p in notes if p.paragraph == paragraph.number])
+            for paragraph in split(text.body)
+        ]
+        texts.append((text, paragraphs))
+    return render(
+        request,
+        "decisions/adopted_text.html",
+        {
+            "organization": organization,
+            "document": document,
+            "procedure": procedure,
+            "texts": texts,
+            "general_notes": [(numbered[p.pk], p) for p in notes if p.paragraph is None],
+            "annex": [(numbered[p.pk], p) for p in notes],
+        },
+    )

@@ -22,8 +22,8 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from secretariat.accounts.access import AnyUser, holds_secretariat_role
-from secretariat.accounts.models import STATE_ROLES, RoleAssignment
+from secretariat.accounts.access import AnyUser, holds_secretariat_role, is_secretariat
+from secretariat.accounts.models import STATE_ROLES, Role, RoleAssignment
 from secretariat.documents.models import Classification, Document, DocumentStatus
 from secretariat.organizations.models import Organization
 
@@ -73,3 +73,27 @@ def access_document_by_code(
         return visible_documents(user, queryset).get(organization=organization, code=code)
     except Document.DoesNotExist:
         raise Http404 from None
+
+
+def chairs_a_session_on(user: AnyUser, document: Document) -> bool:
+    """Whether the user chairs a session that has the document on its agenda.
+
+    The chair of a session is the head of delegation of the state chairing it; until the
+    session closes, the chair decides on amendments to the drafts before it, as the
+    secretariat does. (The lookup follows the agenda, which the meetings app defines on
+    top of documents.)
+    """
+    if isinstance(user, AnonymousUser) or not user.is_authenticated:
+        return False
+    return RoleAssignment.objects.filter(
+        user_id=user.pk,
+        organization_id=document.organization_id,
+        role=Role.HEAD_OF_DELEGATION,
+        state__chaired_sessions__agenda__items__documents=document,
+        state__chaired_sessions__status__in=["planned", "convened", "open"],
+    ).exists()
+
+
+def may_decide_amendments(user: AnyUser, document: Document) -> bool:
+    """The secretariat, or the chair of a session the draft is before."""
+    return is_secretariat(user, document.organization) or chairs_a_session_on(user, document)

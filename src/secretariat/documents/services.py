@@ -22,6 +22,7 @@ from secretariat.accounts.access import (
 from secretariat.accounts.models import Role
 from secretariat.audit.models import EventType
 from secretariat.audit.services import record_event
+from secretariat.documents.access import may_decide_amendments
 from secretariat.documents.amending import PassageError, amended
 from secretariat.documents.models import (
     Accession,
@@ -304,7 +305,7 @@ def do_decide_amendment(
     amendment it came from. Returns that version, or None for a rejection.
     """
     document = amendment.text.document
-    if not is_secretariat(user, document.organization):
+    if not may_decide_amendments(user, document):
         raise PermissionDenied
     with transaction.atomic():
         amendment = (

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from secretariat.accounts.access import is_secretariat
-from secretariat.documents.access import access_document_by_code
+from secretariat.documents.access import access_document_by_code, may_decide_amendments
 from secretariat.documents.diff import word_diff
 from secretariat.documents.models import (
     Amendment,
@@ -371,8 +371,8 @@ def text_amendments(
             "text": text,
             "amendments": text.amendments.select_related("state", "proposed_by", "version"),
             "form": form,
-            "may_decide": is_secretariat(request.user, organization)
-            and document.status in EDITABLE_STATUSES,
+            "may_decide": document.status in EDITABLE_STATUSES
+            and may_decide_amendments(request.user, document),
         },
     )
 

@@ -30,3 +30,8 @@ def states_by_code(organization: Organization, codes: Iterable[str]) -> list[Mem
     return list(
         MemberState.objects.filter(organization=organization, code__in=list(codes)).order_by("code")
     )
+
+
+def bodies_by_code(organization: Organization, codes: Iterable[str]) -> list[Body]:
+    """The organization's bodies with those codes, in their order; unknown codes are left out."""
+    return list(Body.objects.filter(organization=organization, code__in=list(codes)))
