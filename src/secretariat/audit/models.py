@@ -13,6 +13,7 @@ class EventType(models.TextChoices):
     DEMO_USERS_CREATED = "demo-users-created", _("demo users created")
     ADMIN_SAVED = "admin-saved", _("saved in the admin")
     ADMIN_DELETED = "admin-deleted", _("deleted in the admin")
+    DRAFT_CREATED = "draft-created", _("draft created")
     SYMBOL_ASSIGNED = "symbol-assigned", _("official symbol assigned")
     TEXT_SAVED = "text-saved", _("text saved as a new version")
     AMENDMENT_PROPOSED = "amendment-proposed", _("amendment proposed")

@@ -11,6 +11,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from secretariat.accounts.access import (
@@ -31,6 +32,7 @@ from secretariat.documents.models import (
     AmendmentStatus,
     Classification,
     Document,
+    DocumentKind,
     DocumentStatus,
     DocumentText,
     Sponsor,
@@ -154,6 +156,73 @@ def do_assign_symbol(user: AnyUser, document: Document) -> str:
 
 class TextError(Exception):
     """The text cannot be saved; the message says why, translated."""
+
+
+def _free_code(organization: Organization, year: int, title: str, kind: str) -> str:
+    """A code for a new document: its year and title as a slug, numbered when taken."""
+    base = f"{year}-{slugify(title)[:80].strip('-') or kind}"
+    taken = set(
+        Document.objects.filter(organization=organization, code__startswith=base).values_list(
+            "code", flat=True
+        )
+    )
+    code, number = base, 1
+    while code in taken:
+        number += 1
+        code = f"{base}-{number}"
+    return code
+
+
+def do_create_draft(
+    user: AnyUser,
+    organization: Organization,
+    *,
+    kind: str,
+    bodies: list[Body],
+    classification: str,
+    language: str,
+    title: str,
+    body: str,
+) -> Document:
+    """The secretariat starts a draft: its first text, in one language, is version 1.
+
+    The draft goes to nobody yet (distribution is a step of its own); its authentic languages
+    are the organization's official ones, and the texts in other languages are translations.
+    """
+    if not is_secretariat(user, organization):
+        raise PermissionDenied
+    if kind not in DocumentKind.values:
+        raise TextError(_("Unknown kind of document."))
+    if classification not in Classification.values:
+        raise TextError(_("Unknown classification."))
+    if not bodies:
+        raise TextError(_("Name the body or bodies the draft is for."))
+    if any(body_.organization_id != organization.pk for body_ in bodies):
+        raise PermissionDenied
+    if language not in text_languages(organization):
+        raise TextError(
+            _("%(language)s is not a language of this organization.") % {"language": language}
+        )
+    if not title.strip():
+        raise TextError(_("A text needs a title."))
+    with transaction.atomic():
+        document = Document.objects.create(
+            organization=organization,
+            code=_free_code(organization, timezone.localdate().year, title, kind),
+            kind=kind,
+            authentic_languages=list(organization.official_languages),
+            classification=classification,
+            status=DocumentStatus.DRAFT,
+        )
+        document.issuing_bodies.set(bodies)
+        record_event(
+            EventType.DRAFT_CREATED,
+            target=audit_target(document),
+            actor=user,
+            extra={"kind": kind, "classification": classification},
+        )
+        do_save_text(user, document, language, title, body)
+    return document
 
 
 #: While a document is in one of these states its texts may change; afterwards they are fixed.
@@ -554,6 +623,8 @@ class SecretariatActions:
     undistributed: list[MemberState]
     members: list[MemberState]
     may_record_accession: bool
+    #: Languages the draft has no text in yet, which the secretariat may add.
+    missing_languages: list[str]
 
 
 def secretariat_actions(user: AnyUser, document: Document) -> SecretariatActions | None:
@@ -571,4 +642,11 @@ def secretariat_actions(user: AnyUser, document: Document) -> SecretariatActions
         undistributed=[state for state in members if state.pk not in distributed],
         members=members,
         may_record_accession=document.status in {DocumentStatus.ADOPTED, DocumentStatus.PUBLISHED},
+        missing_languages=[
+            language
+            for language in text_languages(document.organization)
+            if language not in {text.language for text in document.texts.all()}
+        ]
+        if document.status in EDITABLE_STATUSES
+        else [],
     )

@@ -6,6 +6,7 @@ app_name = "documents"
 
 urlpatterns = [
     path("", views.document_list, name="document-list"),
+    path("new/", views.document_new, name="document-new"),
     path("<slug:document_code>/", views.document_detail, name="document-detail"),
     path("<slug:document_code>/symbol/", views.document_assign_symbol, name="assign-symbol"),
     path("<slug:document_code>/sponsors/", views.document_sponsors, name="sponsors"),

@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext
+from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -22,6 +22,8 @@ from secretariat.documents.diff import word_diff
 from secretariat.documents.models import (
     Amendment,
     AmendmentKind,
+    Classification,
+    DocumentKind,
     DocumentText,
     RelationKind,
     Sponsorship,
@@ -37,6 +39,7 @@ from secretariat.documents.services import (
     amending_states,
     do_assign_symbol,
     do_change_status,
+    do_create_draft,
     do_decide_amendment,
     do_distribute,
     do_propose_amendment,
@@ -50,8 +53,12 @@ from secretariat.documents.services import (
     sponsoring_states,
     text_languages,
 )
-from secretariat.organizations.access import access_organization_by_code, states_by_code
-from secretariat.organizations.models import MemberState
+from secretariat.organizations.access import (
+    access_organization_by_code,
+    bodies_by_code,
+    states_by_code,
+)
+from secretariat.organizations.models import MemberState, Organization
 
 DOCUMENTS_PER_PAGE = 50
 
@@ -72,7 +79,67 @@ def document_list(request: HttpRequest, organization_code: str) -> HttpResponse:
     return render(
         request,
         "documents/document_list.html",
-        {"organization": organization, "page": page, "documents": page.object_list},
+        {
+            "organization": organization,
+            "page": page,
+            "documents": page.object_list,
+            "may_create": is_secretariat(request.user, organization),
+        },
+    )
+
+
+class DraftForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=DocumentKind.choices)
+    bodies = forms.MultipleChoiceField(label=_("For the bodies"))
+    classification = forms.ChoiceField(
+        label=_("Classification"), choices=Classification.choices, initial=Classification.RESTRICTED
+    )
+    language = forms.ChoiceField(label=_("Language of this text"))
+    title = forms.CharField(label=_("Title"), widget=forms.Textarea(attrs={"rows": 2}))
+    body = forms.CharField(
+        label=_("Text"), required=False, widget=forms.Textarea(attrs={"rows": 16})
+    )
+
+    def __init__(self, *args: Any, organization: Organization, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        bodies = self.fields["bodies"]
+        assert isinstance(bodies, forms.MultipleChoiceField)  # noqa: S101 - declared above
+        bodies.choices = [(body.code, body.name) for body in organization.bodies.all()]
+        language = self.fields["language"]
+        assert isinstance(language, forms.ChoiceField)  # noqa: S101 - declared above
+        language.choices = [
+            (code, get_language_info(code)["name_translated"])
+            for code in text_languages(organization)
+        ]
+
+
+@login_required
+def document_new(request: HttpRequest, organization_code: str) -> HttpResponse:
+    """The secretariat starts a draft with its first text; other languages follow."""
+    organization = access_organization_by_code(organization_code)
+    if not is_secretariat(request.user, organization):
+        raise PermissionDenied
+    form = DraftForm(request.POST or None, organization=organization)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            document = do_create_draft(
+                request.user,
+                organization,
+                kind=data["kind"],
+                bodies=bodies_by_code(organization, data["bodies"]),
+                classification=data["classification"],
+                language=data["language"],
+                title=data["title"],
+                body=data["body"],
+            )
+        except TextError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, gettext("The draft is created."))
+            return redirect(document)
+    return render(
+        request, "documents/document_new.html", {"organization": organization, "form": form}
     )
 
 
