@@ -1,0 +1,204 @@
+"""The life of a draft in a real browser, from the secretariat's first text to follow-up.
+
+Every step is a click or a form in headless Chromium, by the persona who takes it in real
+life (the secretariat officer, Armenia's delegate and head, Kazakhstan's head); the database
+is only read to check what happened, except where time has to pass: a silence procedure's
+deadline is moved into the past and `secretariat tick` is run, as cron would run it.
+
+The session is the Collective Security Council in Yerevan on 23 November 2022, chaired by
+Armenia, where in reality two drafts were returned for revision and the chairmanship passed
+to Belarus. The CSTO's charter knows no silence procedure; this test lets the Council's
+default matter take one (a day, as the OSCE's), as an organization's charter could.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import date, timedelta
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from secretariat.decisions.models import Procedure
+from secretariat.documents.models import Document, DocumentStatus
+from secretariat.meetings.models import Session, SessionKind, SessionMode, SessionStatus
+from secretariat.organizations.models import Body, MemberState, Organization
+
+TITLE_RU = "Декларация Совета коллективной безопасности ОДКБ"
+TITLE_EN = "Declaration of the CSTO Collective Security Council"
+BODY_RU = (
+    "Совет коллективной безопасности,\n\n"
+    "1. Подтверждает приверженность Договору.\n\n"
+    "2. Поручает Секретариату представить доклад."
+)
+BODY_EN = (
+    "The Collective Security Council,\n\n"
+    "1. Reaffirms its commitment to the Treaty.\n\n"
+    "2. Instructs the Secretariat to present a report."
+)
+
+
+@pytest.fixture
+def site(demo_site):
+    """The demo (CSTO, Dushanbe record, demo users) and the Yerevan session to come."""
+    csto = Organization.objects.get(code="csto")
+    csc = Body.objects.get(organization=csto, code="csc")
+    csc.decision_rules["default"]["procedures"].append({"kind": "silence", "days": 1})
+    csc.save(update_fields=["decision_rules"])
+    yerevan = Session.objects.create(
+        organization=csto,
+        code="csc-2022-11-23",
+        titles={"en": "Session of the Collective Security Council", "ru": "Сессия СКБ"},
+        kind=SessionKind.REGULAR,
+        mode=SessionMode.IN_PERSON,
+        venue={"en": "Yerevan", "ru": "Ереван"},
+        host_state=MemberState.objects.get(organization=csto, code="ARM"),
+        chair_state=MemberState.objects.get(organization=csto, code="ARM"),
+        start_on=date(2022, 11, 23),
+        end_on=date(2022, 11, 23),
+        status=SessionStatus.CONVENED,
+    )
+    yerevan.bodies.set([csc])
+    return demo_site
+
+
+@pytest.fixture
+def login(site, chromium):
+    """Open a browser window logged in as a demo user (password ``demo``)."""
+
+    def open_as(username: str):
+        page = chromium.new_context(locale="en-GB").new_page()
+        page.goto(f"{site}/accounts/login/")
+        page.fill("input[name=username]", username)
+        page.fill("input[name=password]", "demo")
+        with page.expect_navigation():
+            page.click("form.form [type=submit]")
+        return page
+
+    return open_as
+
+
+def submit(page, form_selector: str) -> None:
+    with page.expect_navigation():
+        page.locator(form_selector).locator("[type=submit]").first.click()
+
+
+def record_step(page, status: str, note: str = "") -> None:
+    page.select_option("#next-status", status)
+    if note:
+        page.fill("#status-note", note)
+    submit(page, "form:has(#next-status)")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_draft_goes_from_the_first_text_to_an_instruction_followed_up(site, login):
+    officer = login("officer")
+
+    # 1. The officer starts the draft in Russian, then adds the English text.
+    officer.goto(f"{site}/csto/documents/new/")
+    officer.select_option("#id_kind", "declaration")
+    officer.select_option("#id_bodies", ["csc"])
+    officer.select_option("#id_classification", "restricted")
+    officer.select_option("#id_language", "ru")
+    officer.fill("#id_title", TITLE_RU)
+    officer.fill("#id_body", BODY_RU)
+    submit(officer, "form:has(#id_title)")
+    assert "The draft is created." in officer.content()
+    draft_url = officer.url
+    code = re.search(r"/documents/([^/]+)/$", draft_url).group(1)
+    with officer.expect_navigation():
+        officer.click("text=Add the text in English")
+    officer.fill("#id_title", TITLE_EN)
+    officer.fill("#id_body", BODY_EN)
+    submit(officer, "form:has(#id_title)")
+    assert "Version 1 saved." in officer.content()
+
+    # 2. It goes to Armenia for negotiation; Armenia's delegate proposes an amendment.
+    officer.goto(draft_url)
+    officer.check("input[name=states][value=ARM]")
+    submit(officer, "form:has(input[name=states])")
+    record_step(officer, "under-negotiation")
+    delegate = login("arm-delegate")
+    delegate.goto(f"{site}/csto/documents/{code}/texts/en/amendments/")
+    delegate.select_option("#id_kind", "replace")
+    delegate.fill("#id_passage", "Reaffirms its commitment to the Treaty.")
+    delegate.fill("#id_wording", "Reaffirms its firm commitment to the Treaty.")
+    delegate.fill("#id_justification", "The commitment is firm.")
+    submit(delegate, "form:has(#id_passage)")
+    assert "The amendment is proposed." in delegate.content()
+
+    # 3. The officer accepts it: a new version that records where it came from.
+    officer.goto(f"{site}/csto/documents/{code}/texts/en/amendments/")
+    with officer.expect_navigation():
+        officer.click("button[name=decision][value=accept]")
+    text = Document.objects.get(code=code).texts.get(language="en")
+    assert "1. Reaffirms its firm commitment to the Treaty." in text.body
+    assert text.versions.get(number=2).amendment is not None
+
+    # 4. Distributed to every member state, and put on the Yerevan agenda.
+    officer.goto(draft_url)
+    for state in ("BLR", "KAZ", "KGZ", "RUS", "TJK"):
+        officer.check(f"input[name=states][value={state}]")
+    submit(officer, "form:has(input[name=states])")
+    assert Document.objects.get(code=code).distributed_to.count() == 6
+    officer.goto(f"{site}/csto/sessions/csc-2022-11-23/agenda/")
+    officer.select_option("#agenda-document", code)
+    officer.fill("#agenda-title-en", "Declaration of the Council")
+    officer.fill("#agenda-title-ru", "О Декларации Совета")
+    submit(officer, "form:has(#agenda-document)")
+    assert "Item 1 is on the agenda." in officer.content()
+
+    # 5. Agreed, and put to a silence procedure, which Kazakhstan breaks.
+    officer.goto(draft_url)
+    record_step(officer, "agreed")
+    officer.select_option("#decision-kind", "silence")
+    submit(officer, "form:has(#decision-kind)")
+    silence = Procedure.objects.get(document__code=code)
+    kazakhstan = login("kaz-head")
+    kazakhstan.goto(f"{site}/csto/documents/{code}/procedures/{silence.pk}/")
+    kazakhstan.select_option("#position-KAZ", "objection")
+    kazakhstan.fill("#note-KAZ", "Paragraph 2 needs consultations at home.")
+    submit(kazakhstan, "form:has(#position-KAZ)")
+    Procedure.objects.filter(pk=silence.pk).update(closes_at=timezone.now() - timedelta(minutes=1))
+    call_command("tick", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    silence.refresh_from_db()
+    assert silence.adopted is False
+    assert Document.objects.get(code=code).status == DocumentStatus.REJECTED
+
+    # 6. Back to negotiation, agreed again, and decided in session by consensus: Armenia
+    #    agrees with a reservation on paragraph 3, Kazakhstan does not take part.
+    officer.goto(draft_url)
+    record_step(officer, "under-negotiation", "Silence broken by Kazakhstan")
+    record_step(officer, "agreed")
+    officer.select_option("#decision-kind", "in-session")
+    submit(officer, "form:has(#decision-kind)")
+    vote = Procedure.objects.filter(document__code=code).latest("pk")
+    assert vote.session.code == "csc-2022-11-23"
+    vote_url = f"{site}/csto/documents/{code}/procedures/{vote.pk}/"
+    for state in ("BLR", "KGZ", "RUS", "TJK"):
+        officer.goto(vote_url)
+        officer.select_option(f"#position-{state}", "yes")
+        submit(officer, f"form:has(#position-{state})")
+    kazakhstan.goto(vote_url)
+    kazakhstan.select_option("#position-KAZ", "not-participating")
+    kazakhstan.fill("#note-KAZ", "")
+    submit(kazakhstan, "form:has(#position-KAZ)")
+    armenia = login("arm-head")
+    armenia.goto(vote_url)
+    armenia.select_option("#position-ARM", "reservation")
+    armenia.fill("#note-ARM", "Armenia reads paragraph 3 as applying to the Secretariat alone.")
+    armenia.fill("#paragraph-ARM", "3")
+    submit(armenia, "form:has(#position-ARM)")
+
+    # 7. Armenia's head, in the chair, closes the vote: adopted, the reservation printed.
+    armenia.goto(vote_url)
+    submit(armenia, "form:has(button:text('Close and decide'))")
+    assert "Adopted." in armenia.content()
+    assert Document.objects.get(code=code).status == DocumentStatus.ADOPTED
+    with armenia.expect_navigation():
+        armenia.click("text=The text as adopted, with reservations")
+    adopted_text = armenia.locator("body").inner_text()
+    assert "Annex: reservations and interpretative statements" in adopted_text
+    assert "applying to the Secretariat alone" in adopted_text
