@@ -109,10 +109,10 @@ def instruction_list(request: HttpRequest, organization_code: str) -> HttpRespon
 
 def instruction_detail(request: HttpRequest, organization_code: str, pk: int) -> HttpResponse:
     """An instruction and its reports; the secretariat or the addressed state's head reports."""
-    organization = access_organization_by_code(organization_code)
-    instruction = access_instruction(request.user, organization, pk)
     if request.method == "POST" and not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
+    organization = access_organization_by_code(organization_code)
+    instruction = access_instruction(request.user, organization, pk)
     secretariat = is_secretariat(request.user, organization)
     form = None
     if may_report(request.user, instruction):
@@ -187,10 +187,10 @@ def document_instructions(
     request: HttpRequest, organization_code: str, document_code: str
 ) -> HttpResponse:
     """The instructions from a decision's operative paragraphs; the secretariat gives them."""
-    organization = access_organization_by_code(organization_code)
-    document = access_decision_by_code(request.user, organization, document_code)
     if request.method == "POST" and not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
+    organization = access_organization_by_code(organization_code)
+    document = access_decision_by_code(request.user, organization, document_code)
     paragraphs = operative_paragraphs(document)
     form = None
     if (
