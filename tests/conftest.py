@@ -14,7 +14,7 @@ from django.http import HttpResponse
 from django.test import Client
 from django.utils import translation
 
-from tests.factories import Dushanbe, build_dushanbe, grow
+from tests.factories import Dushanbe, FollowUp, build_dushanbe, build_follow_up, grow
 
 
 @pytest.fixture(autouse=True)
@@ -47,6 +47,13 @@ GROWTH = 6
 def dushanbe(db: None) -> Dushanbe:
     """The CSTO with its Dushanbe meetings of September 2021, documents and personas."""
     return build_dushanbe()
+
+
+@pytest.fixture
+def follow_up(dushanbe: Dushanbe) -> FollowUp:
+    """Two decisions of the Council (one restricted, kept from Kazakhstan) and a plan until
+    2025, with instructions to states, a body and the secretariat."""
+    return build_follow_up(dushanbe)
 
 
 @pytest.fixture

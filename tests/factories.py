@@ -26,6 +26,7 @@ from secretariat.documents.models import (
     DocumentText,
     RelationKind,
 )
+from secretariat.followup.models import Instruction, InstructionStatus, Plan
 from secretariat.meetings.models import (
     Agenda,
     AgendaItem,
@@ -783,3 +784,148 @@ def grow(dushanbe: Dushanbe, count: int) -> None:
             end_on=date(1990, 1, 2) + timedelta(days=index),
         )
     dushanbe.grown += count
+
+
+# ------------------------------------------------------------------------ follow-up
+
+#: A decision of the Council: a preamble (two paragraphs), then three operative paragraphs.
+DECISION_TEXTS = en_ru(
+    "The Collective Security Council,\n\n"
+    "Noting the situation on the Tajik-Afghan border,\n\n"
+    "1. Instructs the Council of Ministers of Defence to prepare reinforcement measures.\n\n"
+    "2. Requests the member states to inform the Secretariat of the measures taken.\n\n"
+    "3. Instructs the Secretariat to report to the next session of the Council.",
+    "Совет коллективной безопасности,\n\n"
+    "отмечая положение на таджикско-афганской границе,\n\n"
+    "1. Поручить Совету министров обороны подготовить меры по укреплению.\n\n"
+    "2. Просить государства-члены информировать Секретариат о принятых мерах.\n\n"
+    "3. Поручить Секретариату доложить на следующей сессии Совета.",
+)
+#: Places of the operative paragraphs 1, 2 and 3 in the text, as ``rules.paragraphs`` counts.
+PARAGRAPH_1, PARAGRAPH_2, PARAGRAPH_3 = 3, 4, 5
+PREAMBLE = 2
+
+
+@dataclass
+class FollowUp:
+    """What ``build_follow_up`` made: two decisions and a plan, with instructions."""
+
+    decision: Document
+    public_decision: Document
+    plan_document: Document
+    plan: Plan
+    instructions: dict[str, Instruction]
+
+
+def add_instruction(
+    document: Document,
+    paragraph: int,
+    action: str,
+    *,
+    by: User,
+    due_on: date | None = None,
+    state: MemberState | None = None,
+    body: Body | None = None,
+    completed: bool = False,
+) -> Instruction:
+    """Add an instruction as it stands, without the service (and its audit entry)."""
+    return Instruction.objects.create(
+        document=document,
+        paragraph=paragraph,
+        paragraph_label=str(paragraph - PREAMBLE),
+        action=action,
+        due_on=due_on,
+        state=state,
+        body=body,
+        is_for_secretariat=state is None and body is None,
+        status=InstructionStatus.COMPLETED if completed else InstructionStatus.OPEN,
+        completed_at=timezone.now() if completed else None,
+        created_by=by,
+    )
+
+
+def build_follow_up(dushanbe: Dushanbe, *, today: date | None = None) -> FollowUp:
+    """Add to Dushanbe a restricted decision (not distributed to Kazakhstan), a public one and a
+    public plan until 2026, each with instructions; some overdue on ``today``."""
+    today = today or timezone.localdate()
+    csto, states, bodies = dushanbe.organization, dushanbe.states, dushanbe.bodies
+    officer = dushanbe.users["secretariat_officer"]
+    decision = add_document(
+        csto,
+        "2021-csc-border-decision",
+        en_ru("Decision on the Tajik-Afghan border", "Решение о таджикско-афганской границе"),
+        [bodies["csc"]],
+        kind=DocumentKind.DECISION,
+        classification=Classification.RESTRICTED,
+        status=DocumentStatus.ADOPTED,
+        distributed_to=[states[code] for code in DRAFT_DISTRIBUTED_TO],
+        bodies=DECISION_TEXTS,
+        adopted_on=COUNCIL_SESSION_ON,
+    )
+    public = add_document(
+        csto,
+        "2021-csc-crisis-decision",
+        en_ru("Decision on crisis response", "Решение о реагировании на кризисы"),
+        [bodies["csc"]],
+        kind=DocumentKind.DECISION,
+        bodies=DECISION_TEXTS,
+        adopted_on=COUNCIL_SESSION_ON,
+        published_on=COUNCIL_SESSION_ON,
+    )
+    plan_document = add_document(
+        csto,
+        "2021-plan-until-2025",
+        en_ru("Plan of collective action until 2025", "План коллективных действий до 2025 года"),
+        [bodies["csc"]],
+        kind=DocumentKind.PLAN,
+        bodies=DECISION_TEXTS,
+        adopted_on=date(2021, 1, 1),
+        published_on=date(2021, 1, 1),
+    )
+    plan = Plan.objects.create(document=plan_document, horizon_on=date(2026, 1, 1))
+    instructions = {
+        "secret-armenia": add_instruction(
+            decision,
+            PARAGRAPH_2,
+            "Armenia reports on the secret border measures",
+            by=officer,
+            due_on=today - timedelta(days=10),
+            state=states["ARM"],
+        ),
+        "secret-cdm": add_instruction(
+            decision,
+            PARAGRAPH_1,
+            "The defence ministers prepare the secret measures",
+            by=officer,
+            due_on=today + timedelta(days=30),
+            body=bodies["cdm"],
+        ),
+        "public-kazakhstan": add_instruction(
+            public,
+            PARAGRAPH_2,
+            "Kazakhstan informs the Secretariat of its crisis measures",
+            by=officer,
+            due_on=today + timedelta(days=5),
+            state=states["KAZ"],
+        ),
+        "public-secretariat": add_instruction(
+            public, PARAGRAPH_3, "The Secretariat reports on crisis response", by=officer
+        ),
+        "plan-done": add_instruction(
+            plan_document,
+            PARAGRAPH_1,
+            "Plan measure carried out",
+            by=officer,
+            body=bodies["cdm"],
+            completed=True,
+        ),
+        "plan-late": add_instruction(
+            plan_document,
+            PARAGRAPH_2,
+            "Plan measure late",
+            by=officer,
+            due_on=today - timedelta(days=1),
+            state=states["RUS"],
+        ),
+    }
+    return FollowUp(decision, public, plan_document, plan, instructions)

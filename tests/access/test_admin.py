@@ -7,7 +7,7 @@ from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
-OUR_APPS = {"organizations", "meetings", "documents", "accounts", "audit"}
+OUR_APPS = {"organizations", "meetings", "documents", "accounts", "audit", "followup"}
 
 
 @pytest.fixture

@@ -71,3 +71,17 @@ def states_represented(user: AnyUser, organization: Organization) -> set[int]:
             user_id=user.pk, organization=organization, role__in=sorted(STATE_ROLES)
         ).values_list("state_id", flat=True)
     )
+
+
+def states_headed(user: AnyUser, organization: Organization) -> set[int]:
+    """Return the ids of the states whose head of delegation the user is (one query at most).
+
+    What a state says or does (its position, a report on an instruction) is its head's to give.
+    """
+    if isinstance(user, AnonymousUser) or not user.is_authenticated:
+        return set()
+    return set(
+        RoleAssignment.objects.filter(
+            user_id=user.pk, organization=organization, role=Role.HEAD_OF_DELEGATION
+        ).values_list("state_id", flat=True)
+    )

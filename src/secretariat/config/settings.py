@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "secretariat.documents",
     "secretariat.meetings",
     "secretariat.decisions",
+    "secretariat.followup",
     "secretariat.charters",
 ]
 

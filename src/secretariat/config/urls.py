@@ -17,5 +17,6 @@ urlpatterns = [
         include("secretariat.decisions.urls"),
     ),
     path("<slug:organization_code>/documents/", include("secretariat.documents.urls")),
+    path("<slug:organization_code>/follow-up/", include("secretariat.followup.urls")),
     path("", include("secretariat.organizations.urls")),
 ]

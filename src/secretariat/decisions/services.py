@@ -18,8 +18,8 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from secretariat.accounts.access import AnyUser, acting_user_id, is_secretariat
-from secretariat.accounts.models import Role, RoleAssignment
+from secretariat.accounts.access import AnyUser, acting_user_id, is_secretariat, states_headed
+from secretariat.accounts.models import RoleAssignment
 from secretariat.audit.models import EventType
 from secretariat.audit.services import record_event
 from secretariat.decisions.models import Position, PositionChange, Procedure, ProcedureKind
@@ -143,15 +143,7 @@ def may_answer_for(user: AnyUser, procedure: Procedure) -> list[MemberState]:
     members = members_of(procedure)
     if is_secretariat(user, procedure.document.organization):
         return members
-    if user.pk is None:
-        return []
-    headed = set(
-        RoleAssignment.objects.filter(
-            user_id=user.pk,
-            organization_id=procedure.document.organization_id,
-            role=Role.HEAD_OF_DELEGATION,
-        ).values_list("state_id", flat=True)
-    )
+    headed = states_headed(user, procedure.document.organization)
     return [state for state in members if state.pk in headed]
 
 
