@@ -219,11 +219,9 @@ def _check_paragraph(document: Document, number: int) -> None:
 
 def chairs(user: AnyUser, session: Session | None) -> bool:
     """Whether the user chairs the session: heads the delegation of the state in the chair."""
-    if session is None or session.chair_state_id is None or user.pk is None:
+    if session is None or session.chair_state_id is None:
         return False
-    return RoleAssignment.objects.filter(
-        user_id=user.pk, role=Role.HEAD_OF_DELEGATION, state_id=session.chair_state_id
-    ).exists()
+    return session.chair_state_id in states_headed(user, session.organization)
 
 
 def may_close(user: AnyUser, procedure: Procedure) -> bool:
