@@ -7,8 +7,10 @@ deadline is moved into the past and `secretariat tick` is run, as cron would run
 
 The session is the Collective Security Council in Yerevan on 23 November 2022, chaired by
 Armenia, where in reality two drafts were returned for revision and the chairmanship passed
-to Belarus. The CSTO's charter knows no silence procedure; this test lets the Council's
-default matter take one (a day, as the OSCE's), as an organization's charter could.
+to Belarus; the secretariat records its votes after the sitting, so the decision is dated
+that day. (The silence procedure runs today, among today's members: Armenia's participation
+has been frozen since 2024.) The CSTO's charter knows no silence procedure; this test lets
+the Council's default matter take one (a day, as the OSCE's), as a charter could.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from django.utils import timezone
 
 from secretariat.decisions.models import Procedure
 from secretariat.documents.models import Document, DocumentStatus
+from secretariat.followup.models import Instruction
 from secretariat.meetings.models import Session, SessionKind, SessionMode, SessionStatus
 from secretariat.organizations.models import Body, MemberState, Organization
 
@@ -202,3 +205,26 @@ def test_a_draft_goes_from_the_first_text_to_an_instruction_followed_up(site, lo
     adopted_text = armenia.locator("body").inner_text()
     assert "Annex: reservations and interpretative statements" in adopted_text
     assert "applying to the Secretariat alone" in adopted_text
+
+    # 9. The operative paragraph 2 becomes an instruction to the Secretariat, followed up
+    #    until the report that completes it.
+    officer.goto(draft_url)
+    with officer.expect_navigation():
+        officer.click("text=Follow-up: the instructions from this decision")
+    officer.select_option("#id_paragraph", "3")
+    officer.select_option("#id_addressee", "secretariat")
+    officer.fill("#id_action", "Present a report on the commitment to the Treaty.")
+    officer.fill("#id_due_on", "2023-06-01")
+    submit(officer, "form:has(#id_action)")
+    instruction = Instruction.objects.get(document__code=code)
+    officer.goto(f"{site}/csto/follow-up/")
+    assert "Present a report on the commitment to the Treaty." in officer.content()
+    officer.goto(f"{site}/csto/follow-up/instructions/{instruction.pk}/")
+    officer.select_option("#id_sender", "secretariat")
+    officer.fill("#id_received_on", "2023-05-25")
+    officer.fill("#id_summary", "The Secretary General presented the report.")
+    officer.check("#id_completes")
+    submit(officer, "form:has(#id_summary)")
+    instruction.refresh_from_db()
+    assert instruction.status == "completed"
+    assert instruction.reports.get().summary == "The Secretary General presented the report."

@@ -294,6 +294,7 @@ def _close(procedure: Procedure, *, user: AnyUser | None) -> Procedure:
             user=user,
             note=str(locked),
             actor_label="" if user is not None else TICK,
+            on=locked.decided_on if locked.session_id is not None else None,
         )
         transaction.on_commit(lambda: notify_outcome(locked))
     return locked

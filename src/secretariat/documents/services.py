@@ -517,10 +517,13 @@ def apply_status(
     requested_by: MemberState | None = None,
     note: str = "",
     actor_label: str = "",
+    on: date | None = None,
 ) -> StatusChange:
     """Take the step, checked against the lifecycle; the caller has checked who may.
 
     ``user`` is None when the system takes the step (a procedure closing at its deadline).
+    ``on`` dates an adoption: the day of the session that took it, when the secretariat
+    records the vote after the sitting; today by default.
     """
     with transaction.atomic():
         current = Document.objects.select_for_update().get(pk=document.pk)
@@ -549,7 +552,7 @@ def apply_status(
         current.status = status
         fields = ["status"]
         if status == DocumentStatus.ADOPTED and current.adopted_on is None:
-            current.adopted_on = timezone.localdate()
+            current.adopted_on = on or timezone.localdate()
             fields.append("adopted_on")
         if status == DocumentStatus.PUBLISHED and current.published_on is None:
             current.published_on = timezone.localdate()

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
+from django.utils import timezone
 
 from secretariat.accounts.access import AnyUser
 from secretariat.documents.access import access_document_by_code, visible_documents
@@ -67,9 +68,10 @@ def overview(
 
 
 def addressable(organization: Organization) -> tuple[list[MemberState], list[Body]]:
-    """The organization's states and bodies, which instructions and reports may name."""
+    """The organization's states and bodies, which instructions and reports may name: the
+    states taking part in the organization today (not one that withdrew, as Uzbekistan did)."""
     return (
-        list(organization.states.order_by("code")),
+        list(organization.states.participating_on(timezone.localdate()).order_by("code")),
         list(organization.bodies.order_by("position", "code")),
     )
 

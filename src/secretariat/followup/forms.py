@@ -67,9 +67,7 @@ class InstructionForm(forms.Form):
         addressee = self.fields["addressee"]
         assert isinstance(paragraph, forms.ChoiceField)  # noqa: S101 - declared just above
         assert isinstance(addressee, forms.ChoiceField)  # noqa: S101 - declared just above
-        paragraph.choices = [
-            (item.number, f"{item.label}. {Truncator(item.text).words(12)}") for item in paragraphs
-        ]
+        paragraph.choices = [(item.number, Truncator(item.text).words(12)) for item in paragraphs]
         addressee.choices = party_choices(states, bodies)
 
     def chosen_addressee(self) -> tuple[Body | None, MemberState | None, bool]:
