@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from secretariat.accounts.access import AnyUser, acting_user_id, is_secretariat
@@ -79,9 +80,17 @@ def _request_target(request: SessionRequest) -> str:
     return f"{request.organization.code}/sessions/requests/{request.pk}"
 
 
-def _refusal(field: str, error: RuleError) -> ValidationError:
-    """The rules core's refusal as a translated message on the field it concerns."""
-    params = {key: str(value) for key, value in error.params.items()}
+def _refusal(field: str, error: RuleError, names: dict[str, str] | None = None) -> ValidationError:
+    """The rules core's refusal as a translated message on the field it concerns.
+
+    States are named by ``names`` (code to name) where given, days in the reader's format.
+    """
+    params = {
+        key: date_format(value)
+        if isinstance(value, date)
+        else (names or {}).get(str(value), str(value))
+        for key, value in error.params.items()
+    }
     messages = {
         "same-chair": _("%(state)s already chairs: the chairmanship passes to another state."),
         "chair-not-a-member": _(
@@ -141,7 +150,7 @@ def do_hand_over_chairmanship(
     try:
         handover = next_chair(rotation, session.end_on, state.code if state else None)
     except RuleError as error:
-        raise _refusal("state", error) from None
+        raise _refusal("state", error, {state.code: state.short_name} if state else {}) from None
     with transaction.atomic():
         incoming = MemberState.objects.get(organization=organization, code=handover.incoming)
         chairmanship = Chairmanship.objects.filter(
@@ -152,7 +161,10 @@ def do_hand_over_chairmanship(
                 {
                     "state": [
                         _("The record already says who chairs from %(date)s: %(state)s.")
-                        % {"date": handover.start_on, "state": chairmanship.state.short_name}
+                        % {
+                            "date": date_format(handover.start_on),
+                            "state": chairmanship.state.short_name,
+                        }
                     ]
                 }
             )
@@ -301,7 +313,7 @@ def do_confirm_session(
             {
                 "start_on": [
                     _("Choose days from %(first)s to %(last)s, the period the charter sets.")
-                    % {"first": session.start_on, "last": session.end_on}
+                    % {"first": date_format(session.start_on), "last": date_format(session.end_on)}
                 ]
             }
         )
@@ -384,7 +396,7 @@ def do_request_session(
                 {
                     "states": [
                         _("%(state)s does not take part in decisions on %(date)s.")
-                        % {"state": state.short_name, "date": requested_on}
+                        % {"state": state.short_name, "date": date_format(requested_on)}
                     ]
                 }
             )

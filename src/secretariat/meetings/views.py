@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_POST
 
@@ -175,7 +176,7 @@ def session_handover(
     messages.success(
         request,
         gettext("The chairmanship passes to %(state)s from %(date)s.")
-        % {"state": chairmanship.state.short_name, "date": chairmanship.start_on},
+        % {"state": chairmanship.state.short_name, "date": date_format(chairmanship.start_on)},
     )
     try:
         proposed = do_propose_next_sessions(request.user, chairmanship)
