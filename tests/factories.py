@@ -929,3 +929,18 @@ def build_follow_up(dushanbe: Dushanbe, *, today: date | None = None) -> FollowU
         ),
     }
     return FollowUp(decision, public, plan_document, plan, instructions)
+
+
+def add_session_rules(organization: Organization, charter: str = "charters/csto.yaml") -> None:
+    """Give the organization the ``sessions`` section of a charter file, as loading it would."""
+    from pathlib import Path
+
+    from secretariat.charters.files import read
+    from secretariat.charters.loaders import session_rules_data
+    from secretariat.charters.schema import Charter
+    from secretariat.meetings.models import SessionRules
+
+    root = Path(__file__).resolve().parent.parent
+    spec = read(root / charter, Charter).sessions
+    assert spec is not None
+    SessionRules.objects.create(organization=organization, **session_rules_data(spec))

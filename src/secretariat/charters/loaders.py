@@ -21,12 +21,20 @@ from secretariat.charters.schema import (
     Problem,
     Record,
     SessionSpec,
+    SessionsSpec,
     check_charter,
     check_record,
 )
 from secretariat.charters.sync import Changes
 from secretariat.documents.models import Document, DocumentRelation, DocumentText
-from secretariat.meetings.models import Agenda, AgendaItem, Attendance, DelegationMember, Session
+from secretariat.meetings.models import (
+    Agenda,
+    AgendaItem,
+    Attendance,
+    DelegationMember,
+    Session,
+    SessionRules,
+)
 from secretariat.organizations.models import (
     Body,
     Chairmanship,
@@ -151,10 +159,22 @@ def do_load_charter(path: Path, *, actor_label: str = ACTOR_LABEL) -> LoadReport
         )
         for chairmanship in charter.chairmanships
     ]
-    # Chairmanships a record added (with priorities) are not the charter's to delete.
+    # Chairmanships a record added (with priorities), or handed over at a session through
+    # Secretariat, are not the charter's to delete.
     changes.prune(
-        Chairmanship.objects.filter(organization=organization, priorities={}), chairmanships
+        Chairmanship.objects.filter(
+            organization=organization, priorities={}, announced_at__isnull=True
+        ),
+        chairmanships,
     )
+    if charter.sessions is not None:
+        changes.upsert(
+            SessionRules,
+            {"organization": organization},
+            session_rules_data(charter.sessions),
+        )
+    else:
+        changes.prune(SessionRules.objects.filter(organization=organization), [])
     if changes.total:
         record_event(
             EventType.CHARTER_LOADED,
@@ -163,6 +183,17 @@ def do_load_charter(path: Path, *, actor_label: str = ACTOR_LABEL) -> LoadReport
             extra={"file": str(path), **changes.as_data()},
         )
     return LoadReport(organization, changes)
+
+
+def session_rules_data(spec: SessionsSpec) -> dict[str, object]:
+    """The charter's ``sessions`` section as ``meetings.SessionRules`` stores it."""
+    return {
+        "regular": [regular.model_dump(mode="json", exclude_none=True) for regular in spec.regular],
+        "urgent_paths": {
+            kind: path.model_dump(mode="json", exclude_none=True)
+            for kind, path in spec.urgent_paths.items()
+        },
+    }
 
 
 def check_record_file(path: Path) -> tuple[Record, Organization]:

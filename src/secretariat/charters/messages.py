@@ -81,6 +81,13 @@ def _messages() -> dict[str, str]:
             "only a classified document can be derestricted; this one is public already"
         ),
         "swap-out-of-order": _("a swap gives its two terms in order, the earlier first"),
+        "months-out-of-order": _(
+            "to_month (%(last)s) comes before from_month (%(first)s); give the months in order"
+        ),
+        "session-not-last": _(
+            "an urgent path ends with its extraordinary session: the last step, and only it, "
+            "has kind: session"
+        ),
         # CSV tables (positions and members)
         "unreadable": _("cannot be read: %(reason)s"),
         "not-utf8": _("is not UTF-8 text"),

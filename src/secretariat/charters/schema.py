@@ -434,6 +434,52 @@ class StateSpec(Strict):
     short_names: Translated | None = None
 
 
+# ----------------------------------------------------------------------------- sessions
+
+
+class RegularSessionSpec(Strict):
+    """Bodies that hold a regular session once in each chairmanship, in the chairing state."""
+
+    bodies: list[Code] = Field(min_length=1)
+    #: Where the session is held: in the state chairing the organization.
+    host: Literal["chairing-state"] = "chairing-state"
+    #: The months of the year it falls in, both included (September to December: 9 and 12).
+    from_month: int = Field(ge=1, le=12)
+    to_month: int = Field(ge=1, le=12)
+    source: Text | None = None
+
+
+class UrgentStepSpec(Strict):
+    """One step of an urgent path: consultations, a decision without a session, the session."""
+
+    code: Code
+    kind: Literal["consultations", "decision", "session"]
+    names: Translated
+    #: How long the step may take from its start, where the charter sets a limit.
+    within_hours: int | None = Field(default=None, ge=1)
+    source: Text | None = None
+
+
+class UrgentPathSpec(Strict):
+    """The ordered steps that a request of one kind starts, ending with the session."""
+
+    names: Translated
+    #: The body that decides and meets on the request.
+    body: Code
+    steps: list[UrgentStepSpec] = Field(min_length=1)
+    source: Text | None = None
+
+
+RequestKind = Literal["extraordinary-session", "collective-assistance"]
+
+
+class SessionsSpec(Strict):
+    """How the organization's bodies meet: regular sessions, and urgent paths per request."""
+
+    regular: list[RegularSessionSpec] = Field(default_factory=list)
+    urgent_paths: dict[RequestKind, UrgentPathSpec] = Field(default_factory=dict)
+
+
 class Charter(Strict):
     organization: OrganizationSpec
     members: list[MemberSpec] = Field(min_length=1)
@@ -446,6 +492,8 @@ class Charter(Strict):
 
     bodies: list[BodySpec] = Field(min_length=1)
     chairmanships: list[ChairmanshipSpec] = Field(default_factory=list)
+    #: Regular sessions and urgent paths; optional (docs/charters.md, "Sessions").
+    sessions: SessionsSpec | None = None
 
 
 # ----------------------------------------------------------------------------- the record
@@ -675,6 +723,7 @@ def check_charter(charter: Charter) -> list[Problem]:
     for index, state in enumerate(charter.states):
         problems += _missing_languages(("states", index, "names"), state.names, languages)
     problems += _override_problems(charter, states)
+    problems += _session_problems(charter.sessions, bodies)
     problems += (
         _unknown_state(("chairmanships", index, "state"), chairmanship.state)
         for index, chairmanship in enumerate(charter.chairmanships)
@@ -688,6 +737,36 @@ def check_charter(charter: Charter) -> list[Problem]:
         ],
     )
     return problems
+
+
+def _session_problems(sessions: SessionsSpec | None, bodies: Collection[str]) -> Iterator[Problem]:
+    """Unknown bodies, months out of order, and urgent paths not ending with one session."""
+    if sessions is None:
+        return
+    for index, regular in enumerate(sessions.regular):
+        loc: Loc = ("sessions", "regular", index)
+        for position, code in enumerate(regular.bodies):
+            if code not in bodies:
+                yield _unknown((*loc, "bodies", position), "body", code)
+        if regular.from_month > regular.to_month:
+            yield Problem(
+                (*loc, "to_month"),
+                "months-out-of-order",
+                "to_month comes before from_month",
+                {"first": regular.from_month, "last": regular.to_month},
+            )
+    for kind, path in sessions.urgent_paths.items():
+        loc = ("sessions", "urgent_paths", kind)
+        if path.body not in bodies:
+            yield _unknown((*loc, "body"), "body", path.body)
+        yield from _duplicates((*loc, "steps"), (step.code for step in path.steps))
+        kinds = [step.kind for step in path.steps]
+        if kinds[-1] != "session" or kinds.count("session") != 1:
+            yield Problem(
+                (*loc, "steps"),
+                "session-not-last",
+                "the last step, and only it, is the session (kind: session)",
+            )
 
 
 def _override_problems(charter: Charter, members: Collection[str]) -> Iterator[Problem]:

@@ -1,7 +1,11 @@
-"""Sessions of one or several bodies, who attended them, and their agendas."""
+"""Sessions of one or several bodies, who attended them, and their agendas; requests for
+sessions and the urgent paths they start."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -101,6 +105,9 @@ class Session(models.Model):
         verbose_name=_("chairmanship handed over"),
     )
     summary = models.JSONField(_("summary"), default=dict, blank=True)
+    #: Proposed by Secretariat from the charter's regular sessions, awaiting the secretariat's
+    #: confirmation; ``start_on``/``end_on`` are then the period it may fall in.
+    is_proposed = models.BooleanField(_("proposed, awaiting confirmation"), default=False)
 
     class Meta:
         verbose_name = _("session")
@@ -303,3 +310,157 @@ class AgendaItem(models.Model):
     @property
     def title(self) -> str:
         return pick(self.titles)
+
+
+class SessionRules(models.Model):
+    """What an organization's charter says about its sessions, as ``charter load`` wrote it.
+
+    ``regular`` lists the bodies that meet once in each chairmanship, in the chairing state,
+    between two months of the year; ``urgent_paths`` gives, per kind of request, the ordered
+    steps it starts (docs/charters.md, "Sessions").
+    """
+
+    organization = models.OneToOneField(
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="session_rules",
+        verbose_name=_("organization"),
+    )
+    regular = models.JSONField(_("regular sessions"), default=list, blank=True)
+    urgent_paths = models.JSONField(_("urgent paths"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("rules on sessions")
+        verbose_name_plural = _("rules on sessions")
+
+    def __str__(self) -> str:
+        return str(_("Rules on sessions of %(organization)s") % {"organization": self.organization})
+
+
+class RequestKind(models.TextChoices):
+    EXTRAORDINARY_SESSION = "extraordinary-session", _("extraordinary session")
+    COLLECTIVE_ASSISTANCE = "collective-assistance", _("collective assistance (Article 4)")
+
+
+class SessionRequest(models.Model):
+    """A member state's request for an extraordinary session, or for collective assistance."""
+
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="session_requests",
+        verbose_name=_("organization"),
+    )
+    kind = models.CharField(_("kind"), max_length=32, choices=RequestKind.choices)
+    #: The body asked to meet (and, on an urgent path, to decide).
+    body = models.ForeignKey(
+        Body, on_delete=models.PROTECT, related_name="session_requests", verbose_name=_("body")
+    )
+    requested_by = models.ManyToManyField(
+        MemberState, related_name="session_requests", verbose_name=_("requested by")
+    )
+    requested_on = models.DateField(_("requested on"))
+    reason = models.TextField(_("reason"), blank=True)
+    #: The extraordinary session convened on the request, once it is.
+    session = models.ForeignKey(
+        Session,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="requests",
+        verbose_name=_("session convened"),
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+
+    class Meta:
+        verbose_name = _("request for a session")
+        verbose_name_plural = _("requests for sessions")
+        ordering = ["organization", "-requested_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.requested_on})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:request-detail", args=[self.organization.code, self.pk])
+
+
+class StepKind(models.TextChoices):
+    CONSULTATIONS = "consultations", _("consultations")
+    DECISION = "decision", _("decision without a session")
+    SESSION = "session", _("extraordinary session")
+
+
+class UrgentStep(models.Model):
+    """One step of the urgent path a request started, copied from the charter when it did.
+
+    A step is recorded with the moment it started and the moment it was completed; the
+    last one, the extraordinary session, is recorded by convening the session.
+    """
+
+    request = models.ForeignKey(
+        SessionRequest, on_delete=models.CASCADE, related_name="steps", verbose_name=_("request")
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    code = models.SlugField(_("code"), max_length=80)
+    kind = models.CharField(_("kind"), max_length=16, choices=StepKind.choices)
+    names = models.JSONField(_("names"), default=dict)
+    #: The charter's time limit for the step, from its start, if it sets one.
+    within_hours = models.PositiveIntegerField(_("time limit (hours)"), null=True, blank=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    #: The decision or procedure the step produced, by symbol or address (decisions sit in a
+    #: higher layer than meetings, so no foreign key points at them).
+    reference = models.CharField(_("reference"), max_length=200, blank=True)
+    session = models.ForeignKey(
+        Session,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("session"),
+    )
+
+    class Meta:
+        verbose_name = _("step of an urgent path")
+        verbose_name_plural = _("steps of an urgent path")
+        ordering = ["request", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["request", "number"], name="urgent_step_number_unique"),
+            models.UniqueConstraint(fields=["request", "code"], name="urgent_step_code_unique"),
+            models.CheckConstraint(
+                condition=models.Q(completed_at__isnull=True)
+                | models.Q(started_at__isnull=False, completed_at__gte=models.F("started_at")),
+                name="urgent_step_completed_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.name}"
+
+    @property
+    def name(self) -> str:
+        return pick(self.names) or self.code
+
+    @property
+    def is_recorded(self) -> bool:
+        return self.completed_at is not None
+
+    @property
+    def due_at(self) -> datetime | None:
+        if self.within_hours is None or self.started_at is None:
+            return None
+        return self.started_at + timedelta(hours=self.within_hours)
+
+    @property
+    def is_late(self) -> bool:
+        due = self.due_at
+        return due is not None and self.completed_at is not None and self.completed_at > due

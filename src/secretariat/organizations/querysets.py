@@ -122,36 +122,36 @@ class NextChairmanship:
     reason: str
 
 
-def next_chairmanships(
-    organization: Organization, on: date, count: int = 3
-) -> list[NextChairmanship]:
-    """The ``count`` chairmanships after the one in force on the day, where a rule says them.
+def organization_rotation(organization: Organization) -> Rotation | None:
+    """The organization's chairmanship rotation with its record, or None when it has none.
 
-    Empty when the chairmanship is not a rotation (elected, fixed by decision) or when
-    nothing records who chairs on the day.
+    None when the chairmanship is not a rotation (elected, fixed by decision) or its rule
+    names no language to order the states by.
     """
+    found = _rotation_and_states(organization)
+    return None if found is None else found[0]
+
+
+def _rotation_and_states(
+    organization: Organization,
+) -> tuple[Rotation, dict[str, MemberState]] | None:
     rule = organization.chairmanship_rule
     if rule.get("kind") != "rotation" or not rule.get("language"):
-        return []
+        return None
     language = str(rule["language"])
-    states = {
-        state.code: state
-        for state in MemberState.objects.filter(organization=organization).prefetch_related(
-            "periods"
-        )
-    }
+    states = list(MemberState.objects.filter(organization=organization).prefetch_related("periods"))
     history = Chairmanship.objects.filter(organization=organization).select_related("state")
     rotation = Rotation(
         names={
-            code: state.short_names.get(language) or state.names.get(language) or code
-            for code, state in states.items()
+            state.code: state.short_names.get(language) or state.names.get(language) or state.code
+            for state in states
         },
         membership={
-            code: [
+            state.code: [
                 Period(ParticipationStatus(period.status), period.start_on, period.end_on)
                 for period in state.periods.all()
             ]
-            for code, state in states.items()
+            for state in states
         },
         length=TermLength(rule.get("term", TermLength.CALENDAR_YEAR)),
         overrides=[
@@ -160,6 +160,21 @@ def next_chairmanships(
         ],
         history=[RecordedTerm(term.state.code, term.start_on, term.end_on) for term in history],
     )
+    return rotation, {state.code: state for state in states}
+
+
+def next_chairmanships(
+    organization: Organization, on: date, count: int = 3
+) -> list[NextChairmanship]:
+    """The ``count`` chairmanships after the one in force on the day, where a rule says them.
+
+    Empty when the chairmanship is not a rotation (elected, fixed by decision) or when
+    nothing records who chairs on the day.
+    """
+    found = _rotation_and_states(organization)
+    if found is None:
+        return []
+    rotation, states = found
     try:
         terms = rotation.terms(on, count + 1)
     except RuleError:
