@@ -35,7 +35,7 @@ class Paragraph:
 def split(text: str) -> list[Paragraph]:
     """Return the text's paragraphs in order; blank ones are not paragraphs."""
     chunks = [chunk.strip() for chunk in _BLANK_LINES.split(text.replace("\r\n", "\n"))]
-    paragraphs = []
+    paragraphs: list[Paragraph] = []
     for chunk in chunks:
         if not chunk:
             continue
