@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from django.core import serializers
+from django.core.management import CommandError, call_command
 
 from secretariat.audit.models import AuditEvent, EventType
 from secretariat.charters.files import InvalidFileError
@@ -384,3 +385,50 @@ def test_the_head_listed_again_in_the_delegation_is_refused(csto, broken):
         "duplicate",
         "sessions[1].attendance[1].delegation[0].person",
     )
+
+
+def test_the_csto_charter_gives_observers_and_partners_only_what_is_public():
+    # when
+    csto = do_load_charter(CSTO_CHARTER).organization
+
+    # then: the reference does not say what they receive; the restrictive default is kept
+    assert (csto.is_distributed_to_observers, csto.is_distributed_to_partners) == (False, False)
+
+
+def test_what_observers_and_partners_receive_is_loaded_from_the_charter(csto, broken):
+    # given: the charter now lets observers receive documents
+    path = broken(
+        CSTO_CHARTER,
+        "  observers:\n    receive_documents: false",
+        "  observers:\n    receive_documents: true",
+    )
+
+    # when
+    organization = do_load_charter(path).organization
+
+    # then
+    assert organization.is_distributed_to_observers is True
+    assert organization.is_distributed_to_partners is False
+
+
+@pytest.mark.parametrize(
+    ("new", "problem"),
+    [
+        ("receive_documents: maybe", "organization.observers.receive_documents: expected true"),
+        ("receive_documents: 1", "organization.observers.receive_documents: expected true"),
+        ("see_everything: true", "organization.observers.see_everything: this key is not"),
+    ],
+)
+def test_a_bad_observers_key_is_refused_at_its_line(broken, new, problem):
+    # given
+    old = "  observers:\n    receive_documents: false"
+    path = broken(CSTO_CHARTER, old, f"  observers:\n    {new}")
+
+    # when
+    with pytest.raises(CommandError) as caught:
+        call_command("charter", "load", str(path))
+
+    # then: the line of the bad value, the key, what is expected; nothing written
+    line = CSTO_CHARTER.read_text(encoding="utf-8").splitlines().index("  observers:") + 2
+    assert f"csto.yaml:{line}: {problem}" in str(caught.value)
+    assert not Organization.objects.exists()

@@ -29,6 +29,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictBool,
     StringConstraints,
     field_validator,
     model_validator,
@@ -407,6 +408,15 @@ def _known_zone(name: str) -> str:
     return name
 
 
+class StatusAccessSpec(Strict):
+    """What a state holding a looser status than membership (observer, partner) receives."""
+
+    #: Whether the documents distributed to such a state reach its delegation. Left out or
+    #: false, the delegation sees only what is public, like anybody else.
+    receive_documents: StrictBool = False
+    source: Text | None = None
+
+
 class OrganizationSpec(Strict):
     code: Code
     names: Translated
@@ -419,6 +429,9 @@ class OrganizationSpec(Strict):
     timezone: Annotated[str, AfterValidator(_known_zone)] = "UTC"
     #: How the organization words each position (display only; files use the fixed words).
     vocabulary: dict[PositionWord, Translated] = Field(default_factory=dict)
+    #: What observer and partner states receive; by default only what is public.
+    observers: StatusAccessSpec = Field(default_factory=StatusAccessSpec)
+    partners: StatusAccessSpec = Field(default_factory=StatusAccessSpec)
     chairmanship: ChairmanshipRuleSpec
 
     @property

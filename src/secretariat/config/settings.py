@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
     "secretariat.audit",
     "secretariat.organizations",
     "secretariat.accounts",
@@ -119,6 +121,18 @@ WHITENOISE_AUTOREFRESH = DEBUG
 SECRETARIAT_DATA_DIR = env.path("SECRETARIAT_DATA_DIR", default=PACKAGE_DIR.parent.parent)
 #: The organization shown at the site root.
 SECRETARIAT_DEFAULT_ORGANIZATION = env.str("SECRETARIAT_DEFAULT_ORGANIZATION", default="csto")
+
+# Background tasks (django-tasks, Django 6's framework backported): a written or silence
+# procedure enqueues its own closing to run at its deadline. By default the queue is a table of
+# this database, run by `secretariat db_worker`; where no worker runs, `secretariat tick` from
+# cron closes the same procedures (either way a procedure is closed once). TASKS_BACKEND may name
+# another backend, e.g. django_tasks.backends.dummy.DummyBackend, which runs nothing.
+TASKS = {
+    "default": {
+        "BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 

@@ -123,6 +123,11 @@ def do_open_procedure(
             opened_by_id=acting_user_id(user),
         )
         _record(user, procedure, EventType.PROCEDURE_OPENED, {"matter": matter})
+        if procedure.closes_at is not None:
+            # Only once the opening is committed: a rolled-back opening schedules nothing.
+            transaction.on_commit(
+                lambda: schedule_closing(procedure.pk, procedure.closes_at), robust=True
+            )
     return procedure
 
 
@@ -136,6 +141,20 @@ def session_considering(document: Document, body: Body) -> Session | None:
         .order_by("-start_on")
         .first()
     )
+
+
+def schedule_closing(procedure_id: int, closes_at: datetime | None) -> None:
+    """Enqueue the procedure's closing, to run at its deadline (the ``TASKS`` backend).
+
+    Called after the opening commits, ``robust``: a queue that refuses the task is logged and
+    does not undo the opening, since ``secretariat tick`` closes the procedure all the same.
+    """
+    # Imported here: the task module imports this one, to close procedures as tick does.
+    from secretariat.decisions.tasks import close_procedure_at_deadline
+
+    if not close_procedure_at_deadline.get_backend().supports_defer:
+        return  # a backend that cannot wait for the deadline: the tick alone closes it
+    close_procedure_at_deadline.using(run_after=closes_at).enqueue(procedure_id)
 
 
 def may_answer_for(user: AnyUser, procedure: Procedure) -> list[MemberState]:
@@ -238,12 +257,27 @@ def do_close_procedure(user: AnyUser, procedure: Procedure) -> Procedure:
     return _close(procedure, user=user)
 
 
-def close_due_procedures(now: datetime) -> list[Procedure]:
-    """Close every written or silence procedure whose deadline has come (``secretariat tick``)."""
-    due = Procedure.objects.filter(closed_at__isnull=True, closes_at__lte=now).select_related(
-        "document__organization", "body"
-    )
-    return [_close(procedure, user=None) for procedure in due]
+def close_due_procedures(now: datetime, *, procedure_id: int | None = None) -> list[Procedure]:
+    """Close every written or silence procedure whose deadline has come; return those closed.
+
+    Run by ``secretariat tick`` for all of them, and by the task enqueued at the opening
+    (``decisions.tasks``) for its ``procedure_id`` only. A procedure the other one closed in
+    the meantime is passed over: each procedure is closed, and its outcome mailed, once.
+    """
+    due = Procedure.objects.filter(closed_at__isnull=True, closes_at__lte=now)
+    if procedure_id is not None:
+        due = due.filter(pk=procedure_id)
+    closed = []
+    for procedure in due.select_related("document__organization", "body"):
+        try:
+            closed.append(_close(procedure, user=None))
+        except ProcedureAlreadyClosedError:
+            continue
+    return closed
+
+
+class ProcedureAlreadyClosedError(ProcedureError):
+    """Another closing (in session, the tick or the task) came first."""
 
 
 def _close(procedure: Procedure, *, user: AnyUser | None) -> Procedure:
@@ -252,7 +286,7 @@ def _close(procedure: Procedure, *, user: AnyUser | None) -> Procedure:
     with transaction.atomic():
         locked = Procedure.objects.select_for_update().get(pk=procedure.pk)
         if not locked.is_open:
-            raise ProcedureError(_("This procedure is already closed."))
+            raise ProcedureAlreadyClosedError(_("This procedure is already closed."))
         members = members_of(locked)
         given = {
             position.state.code: PositionWord(position.position)

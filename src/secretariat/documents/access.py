@@ -5,7 +5,15 @@
   themselves, with nobody having to publish them.
 - An administrator or officer of the organization's secretariat sees all of its documents.
 - The head or a member of a state's delegation also sees every document distributed to that
-  state, whatever its classification: distribution is what decides.
+  state, whatever its classification: distribution is what decides. But only while documents
+  go to the state, on the day the user looks (``organizations.models.receives_documents_on``):
+  while it is a member (suspended or with its participation frozen included), or an observer
+  or partner of an organization whose charter lets that status receive documents
+  (``observers``/``partners: {receive_documents: true}``). Otherwise, by default for
+  observers and partners, the delegation sees only what is public. A state whose membership
+  ended (withdrawn, or no status any more) no longer sees the restricted documents it was
+  given while a member: the safer rule, as a delegation's access follows the state's status
+  today, not the day of distribution.
 - A superuser sees everything.
 
 A document the user may not see is indistinguishable from one that does not exist: the
@@ -25,7 +33,7 @@ from django.utils import timezone
 from secretariat.accounts.access import AnyUser, holds_secretariat_role, is_secretariat
 from secretariat.accounts.models import STATE_ROLES, Role, RoleAssignment
 from secretariat.documents.models import Classification, Document, DocumentStatus
-from secretariat.organizations.models import Organization
+from secretariat.organizations.models import Organization, receives_documents_on
 
 
 def public_on(on: date) -> Q:
@@ -40,13 +48,15 @@ def visible_documents(
 ) -> QuerySet[Document]:
     """Narrow ``queryset`` (default: all documents) to those the user may see."""
     documents = Document.objects.all() if queryset is None else queryset
-    public = public_on(timezone.localdate())
+    today = timezone.localdate()
+    public = public_on(today)
     if isinstance(user, AnonymousUser) or not user.is_authenticated:
         return documents.filter(public)
     if getattr(user, "is_superuser", False):
         return documents
     distributed_to_own_state = Exists(
         RoleAssignment.objects.filter(
+            receives_documents_on(today, prefix="state__"),
             user_id=user.pk,
             organization=OuterRef("organization"),
             role__in=sorted(STATE_ROLES),

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -42,7 +43,12 @@ from secretariat.documents.models import (
     TextOrigin,
     TextVersion,
 )
-from secretariat.organizations.models import Body, MemberState, Organization
+from secretariat.organizations.models import (
+    Body,
+    MemberState,
+    Organization,
+    receives_documents_on,
+)
 from secretariat.rules import lifecycle
 from secretariat.rules.symbols import format_symbol
 
@@ -454,13 +460,17 @@ def do_set_sponsorship(user: AnyUser, document: Document, sponsorship: str) -> N
 
 
 def sponsoring_states(user: AnyUser, document: Document) -> list[MemberState]:
-    """The states whose head of delegation the user is and that received the draft."""
+    """The states whose head of delegation the user is and that received the draft.
+
+    Only states taking part in decisions today: sponsoring is a member's position, so an
+    observer or a partner does not sponsor, even a draft distributed to it.
+    """
     if isinstance(user, AnonymousUser) or not user.is_authenticated:
         return []
     return list(
-        document.distributed_to.filter(
-            roles__user_id=user.pk, roles__role=Role.HEAD_OF_DELEGATION
-        ).order_by("code")
+        document.distributed_to.filter(roles__user_id=user.pk, roles__role=Role.HEAD_OF_DELEGATION)
+        .participating_on(timezone.localdate())
+        .order_by("code")
     )
 
 
@@ -569,12 +579,36 @@ def apply_status(
     return change
 
 
+class DistributionError(Exception):
+    """The document cannot go to that state; the message says why, translated."""
+
+
 def do_distribute(user: AnyUser, document: Document, states: list[MemberState]) -> int:
-    """Distribute the document to more states; returns how many received it now."""
+    """Distribute the document to more states; returns how many received it now.
+
+    Only to states that receive documents today (``receives_documents_on``): members, and
+    observers or partners where the charter lets them receive documents. Distributing to
+    another state would give its delegation nothing (the visibility policy follows the same
+    rule), so it is refused rather than recorded.
+    """
     if not is_secretariat(user, document.organization):
         raise PermissionDenied
     if any(state.organization_id != document.organization_id for state in states):
         raise PermissionDenied
+    receiving = set(
+        MemberState.objects.filter(pk__in=[state.pk for state in states])
+        .receiving_documents_on(timezone.localdate())
+        .values_list("pk", flat=True)
+    )
+    refused = [state for state in states if state.pk not in receiving]
+    if refused:
+        raise DistributionError(
+            _(
+                "%(states)s cannot receive documents: they go to members, and to observers "
+                "or partners only where the charter says so."
+            )
+            % {"states": ", ".join(state.short_name for state in refused)}
+        )
     with transaction.atomic():
         already = set(document.distributed_to.values_list("pk", flat=True))
         new = [state for state in states if state.pk not in already]
@@ -634,7 +668,14 @@ def secretariat_actions(user: AnyUser, document: Document) -> SecretariatActions
     """The secretariat's actions on the document, or None for anybody else."""
     if not is_secretariat(user, document.organization):
         return None
-    members = list(document.organization.states.order_by("code"))
+    today = timezone.localdate()
+    members = list(
+        document.organization.states.annotate(
+            receives_documents=Exists(
+                MemberState.objects.filter(receives_documents_on(today), pk=OuterRef("pk"))
+            )
+        ).order_by("code")
+    )
     distributed = {state.pk for state in document.distributed_to.all()}
     return SecretariatActions(
         next_statuses=[
@@ -642,7 +683,11 @@ def secretariat_actions(user: AnyUser, document: Document) -> SecretariatActions
             for status in DocumentStatus.values
             if lifecycle.can_follow(document.status, status)
         ],
-        undistributed=[state for state in members if state.pk not in distributed],
+        undistributed=[
+            state
+            for state in members
+            if state.pk not in distributed and getattr(state, "receives_documents", False)
+        ],
         members=members,
         may_record_accession=document.status in {DocumentStatus.ADOPTED, DocumentStatus.PUBLISHED},
         missing_languages=[

@@ -32,6 +32,7 @@ from secretariat.documents.querysets import document_page_queryset, documents_fo
 from secretariat.documents.services import (
     EDITABLE_STATUSES,
     AmendmentError,
+    DistributionError,
     LifecycleError,
     SponsorshipError,
     SymbolError,
@@ -215,10 +216,16 @@ def document_distribution(
     """The secretariat distributes the document to more member states."""
     organization = access_organization_by_code(organization_code)
     document = access_document_by_code(request.user, organization, document_code)
-    count = do_distribute(
-        request.user, document, states_by_code(organization, request.POST.getlist("states"))
-    )
-    messages.success(request, gettext("Distributed to %(count)s more states.") % {"count": count})
+    try:
+        count = do_distribute(
+            request.user, document, states_by_code(organization, request.POST.getlist("states"))
+        )
+    except DistributionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, gettext("Distributed to %(count)s more states.") % {"count": count}
+        )
     return redirect(document)
 
 

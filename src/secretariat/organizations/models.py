@@ -11,7 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from secretariat.organizations.translated import pick
-from secretariat.rules.participation import PARTICIPATING_STATUSES, ParticipationStatus
+from secretariat.rules.participation import (
+    MEMBERSHIP_STATUSES,
+    PARTICIPATING_STATUSES,
+    ParticipationStatus,
+)
 
 PARTICIPATION_LABELS = {
     ParticipationStatus.MEMBER: pgettext_lazy("participation status", "member"),
@@ -34,6 +38,33 @@ def in_force_on(on: date, *, prefix: str = "") -> Q:
     )
 
 
+def receives_documents_on(on: date, *, prefix: str = "") -> Q:
+    """Match states (through ``prefix``, e.g. ``state__``) to which documents go on the day.
+
+    A member does, whether it takes part in decisions or not (suspended, participation
+    frozen: it is still a member); an observer or a partner does where its organization's
+    charter says so (``observers.receive_documents``, ``partners.receive_documents``); a
+    state that withdrew, or holds no status on the day, does not. The period's conditions are
+    one ``Q`` so that they hold of the same period row (one join).
+    """
+    periods, organization = f"{prefix}periods__", f"{prefix}organization__"
+    return in_force_on(on, prefix=periods) & (
+        Q(**{f"{periods}status__in": sorted(MEMBERSHIP_STATUSES)})
+        | Q(
+            **{
+                f"{periods}status": ParticipationStatus.OBSERVER,
+                f"{organization}is_distributed_to_observers": True,
+            }
+        )
+        | Q(
+            **{
+                f"{periods}status": ParticipationStatus.PARTNER,
+                f"{organization}is_distributed_to_partners": True,
+            }
+        )
+    )
+
+
 class Organization(models.Model):
     code = models.SlugField(_("code"), unique=True)
     names = models.JSONField(_("names"), default=dict)
@@ -43,6 +74,15 @@ class Organization(models.Model):
     chairmanship_rule = models.JSONField(_("chairmanship rule"), default=dict)
     #: The IANA time zone of the seat: procedure deadlines fall in it.
     timezone = models.CharField(_("time zone"), max_length=64, default="UTC")
+    #: Whether a document distributed to an observer state reaches its delegation (the
+    #: charter's ``observers.receive_documents``); if not, observers see only what is public.
+    is_distributed_to_observers = models.BooleanField(
+        _("documents distributed to observers reach them"), default=False
+    )
+    #: The same for partner states (``partners.receive_documents``).
+    is_distributed_to_partners = models.BooleanField(
+        _("documents distributed to partners reach them"), default=False
+    )
 
     class Meta:
         verbose_name = _("organization")
@@ -75,6 +115,12 @@ class MemberStateQuerySet(models.QuerySet["MemberState"]):
                     status__in=[str(status) for status in PARTICIPATING_STATUSES],
                 )
             )
+        )
+
+    def receiving_documents_on(self, on: date) -> MemberStateQuerySet:
+        """States to which documents may be distributed on the day (``receives_documents_on``)."""
+        return self.filter(
+            Exists(MemberState.objects.filter(receives_documents_on(on), pk=OuterRef("pk")))
         )
 
     def with_status_on(self, on: date) -> MemberStateQuerySet:
