@@ -141,10 +141,12 @@ def agenda_items_shown(user: AnyUser, session: Session) -> list[AgendaItem]:
 
 def documents_to_put_on_agenda(user: AnyUser, session: Session) -> list[Document]:
     """Drafts the user may see that the session could consider, not on its agenda yet."""
-    drafts = Document.objects.filter(
-        organization=session.organization, status__in=sorted(DRAFT_STATUSES)
-    ).exclude(agenda_items__agenda__session=session)
-    return list(visible_documents(user, drafts.prefetch_related("texts")).order_by("code"))
+    drafts = visible_documents(user, Document.objects.prefetch_related("texts"))
+    return list(
+        drafts.filter(organization=session.organization, status__in=sorted(DRAFT_STATUSES))
+        .exclude(agenda_items__agenda__session=session)
+        .order_by("code")
+    )
 
 
 def sessions_approving_agendas(session: Session) -> list[Session]:
