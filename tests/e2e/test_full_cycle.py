@@ -206,6 +206,31 @@ def test_a_draft_goes_from_the_first_text_to_an_instruction_followed_up(site, lo
     assert "Annex: reservations and interpretative statements" in adopted_text
     assert "applying to the Secretariat alone" in adopted_text
 
+    # 8. The session closes; the chairmanship passes from Armenia to Belarus, next by the
+    #    rotation; Belarus's regular sessions are proposed, and the officer confirms the
+    #    Council's in Minsk.
+    officer.goto(f"{site}/csto/sessions/csc-2022-11-23/")
+    submit(officer, "form:has(button:text('Open the session'))")
+    submit(officer, "form:has(button:text('Close the session'))")
+    submit(officer, "form:has(#handover-state)")
+    page = officer.locator("body").inner_text()
+    assert "The chairmanship passes to Belarus from Nov. 23, 2022." in page
+    assert Session.objects.get(code="csc-2022-11-23").chairmanship_handover.state.code == "BLR"
+    with officer.expect_navigation():
+        officer.click("a:has-text('Sessions proposed for confirmation')")
+    proposed = Session.objects.filter(is_proposed=True, bodies__code="csc").get()
+    assert proposed.host_state.code == "BLR"
+    officer.fill(f"#start-{proposed.code}", "2023-11-23")
+    officer.fill(f"#venue-en-{proposed.code}", "Minsk")
+    officer.fill(f"#venue-ru-{proposed.code}", "Минск")
+    submit(officer, f"form:has(#start-{proposed.code})")
+    proposed.refresh_from_db()
+    assert (proposed.status, proposed.start_on, proposed.is_proposed) == (
+        SessionStatus.CONVENED,
+        date(2023, 11, 23),
+        False,
+    )
+
     # 9. The operative paragraph 2 becomes an instruction to the Secretariat, followed up
     #    until the report that completes it.
     officer.goto(draft_url)

@@ -33,6 +33,7 @@ class EventType(models.TextChoices):
     SESSION_CONFIRMED = "session-confirmed", _("session confirmed")
     SESSION_REQUESTED = "session-requested", _("extraordinary session requested")
     SESSION_CONVENED = "session-convened", _("session convened")
+    SESSION_STATUS_CHANGED = "session-status-changed", _("session opened or closed")
     URGENT_STEP_RECORDED = "urgent-step-recorded", _("step of an urgent procedure recorded")
     INSTRUCTION_GIVEN = "instruction-given", _("instruction given")
     INSTRUCTION_REPORTED = "instruction-reported", _("report on an instruction received")

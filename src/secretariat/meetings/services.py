@@ -76,6 +76,44 @@ def do_set_credentials(user: AnyUser, attendance: Attendance, credentials: str) 
 # ----------------------------------------------------------------------------- chairmanship
 
 
+#: A session moves on one step at a time: convened, opened, closed.
+NEXT_SESSION_STATUS = {
+    SessionStatus.PLANNED: SessionStatus.CONVENED,
+    SessionStatus.CONVENED: SessionStatus.OPEN,
+    SessionStatus.OPEN: SessionStatus.CLOSED,
+}
+
+
+def do_move_session_on(user: AnyUser, session: Session, status: str) -> None:
+    """The secretariat records that a session is convened, opened or closed."""
+    if not is_secretariat(user, session.organization):
+        raise PermissionDenied
+    with transaction.atomic():
+        locked = Session.objects.select_for_update().get(pk=session.pk)
+        if NEXT_SESSION_STATUS.get(SessionStatus(locked.status)) != status:
+            raise ValidationError(
+                {
+                    "status": [
+                        _("A session that is %(current)s does not become %(next)s.")
+                        % {
+                            "current": locked.get_status_display(),
+                            "next": SessionStatus(status).label
+                            if status in SessionStatus.values
+                            else status,
+                        }
+                    ]
+                }
+            )
+        Session.objects.filter(pk=session.pk).update(status=status)
+        record_event(
+            EventType.SESSION_STATUS_CHANGED,
+            target=_session_target(session),
+            actor=user,
+            extra={"from": locked.status, "to": status},
+        )
+    session.status = status
+
+
 def _session_target(session: Session) -> str:
     return f"{session.organization.code}/sessions/{session.code}"
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("requests/<int:request_id>/convene/", views.request_convene, name="request-convene"),
     path("<slug:session_code>/", views.session_detail, name="session-detail"),
     path("<slug:session_code>/credentials/", views.session_credentials, name="credentials"),
+    path("<slug:session_code>/status/", views.session_status, name="session-status"),
     path("<slug:session_code>/handover/", views.session_handover, name="session-handover"),
     path("<slug:session_code>/confirm/", views.session_confirm, name="session-confirm"),
     path("<slug:session_code>/agenda/", views.session_agenda, name="session-agenda"),

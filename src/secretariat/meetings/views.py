@@ -43,10 +43,12 @@ from secretariat.meetings.models import (
 )
 from secretariat.meetings.querysets import session_page, session_page_queryset
 from secretariat.meetings.services import (
+    NEXT_SESSION_STATUS,
     do_approve_agenda,
     do_confirm_session,
     do_convene_session,
     do_hand_over_chairmanship,
+    do_move_session_on,
     do_propose_next_sessions,
     do_put_on_agenda,
     do_record_urgent_step,
@@ -133,6 +135,9 @@ def session_detail(request: HttpRequest, organization_code: str, session_code: s
             "records_credentials": secretariat,
             # The form costs the secretariat one query: the states that may take the chair.
             "hands_over": hands_over,
+            "next_status": NEXT_SESSION_STATUS.get(SessionStatus(session.status))
+            if secretariat
+            else None,
             "handover_states": states_taking_part(organization, session.end_on)
             if hands_over
             else [],
@@ -163,6 +168,24 @@ def session_credentials(
             },
         )
     return redirect("meetings:session-detail", organization.code, session.code)
+
+
+@require_POST
+@login_required
+def session_status(request: HttpRequest, organization_code: str, session_code: str) -> HttpResponse:
+    """The secretariat records that the session is convened, opened or closed."""
+    organization = access_organization_by_code(organization_code)
+    session = access_session_by_code(organization, session_code)
+    try:
+        do_move_session_on(request.user, session, request.POST.get("status", ""))
+    except ValidationError as error:
+        _report(request, error)
+    else:
+        messages.success(
+            request,
+            gettext("The session is %(status)s.") % {"status": session.get_status_display()},
+        )
+    return redirect(session)
 
 
 @require_POST

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -67,8 +68,21 @@ def next_chair(rotation: Rotation, on: date, decided: str | None = None) -> Hand
     >>> handover = next_chair(rotation, date(2022, 11, 23))
     >>> handover.outgoing, handover.incoming, handover.start_on
     ('ARM', 'BLR', datetime.date(2023, 1, 1))
+
+    Where the record has the incoming term begin on the session's day itself (the CSTO's
+    2022 handover took effect at the Yerevan session), that is the term handed over.
+
+    >>> rotation = Rotation(names, dict.fromkeys(names, always), TermLength.CALENDAR_YEAR,
+    ...     history=[RecordedTerm("ARM", date(2021, 9, 16), date(2022, 11, 23)),
+    ...              RecordedTerm("BLR", date(2022, 11, 23), date(2024, 1, 1))])
+    >>> handover = next_chair(rotation, date(2022, 11, 23))
+    >>> handover.outgoing, handover.incoming, handover.start_on
+    ('ARM', 'BLR', datetime.date(2022, 11, 23))
     """
     current, following = rotation.terms(on, 2)
+    if current.start_on == on and current.recorded:
+        with suppress(RuleError):  # no term recorded before it: it is the outgoing one
+            current, following = rotation.terms(on - timedelta(days=1), 2)
     start_on = following.start_on or on
     incoming = following.chair if decided is None else decided
     if incoming == current.chair:
