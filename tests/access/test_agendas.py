@@ -123,3 +123,23 @@ def test_the_adopted_text_of_the_restricted_draft_is_404_to_those_it_was_not_sen
     html = response.content.decode()
     assert ("Armenia reads it so." in html) is (persona in SEES_DRAFT)
     assert any(title in html for title in DRAFT_TITLES) is (persona in SEES_DRAFT)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_only_the_secretariat_opens_and_closes_a_session(client, dushanbe, yerevan, persona):
+    # given
+    if persona is not None:
+        client.force_login(dushanbe.users[persona])
+
+    # when
+    page = client.get("/csto/sessions/2022-yerevan-cfm/").content.decode()
+    response = client.post("/csto/sessions/2022-yerevan-cfm/status/", {"status": "open"})
+
+    # then
+    yerevan.refresh_from_db()
+    assert ("Open the session" in page) is (persona in SECRETARIAT)
+    assert (yerevan.status == "open") is (persona in SECRETARIAT)
+    if persona is None:
+        assert response["Location"].startswith("/accounts/login/")
+    elif persona not in SECRETARIAT:
+        assert response.status_code == 403

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from secretariat.audit.models import AuditEvent, EventType
 from secretariat.meetings.models import Agenda, AgendaStatus, SessionStatus
-from secretariat.meetings.services import do_approve_agenda, do_put_on_agenda
+from secretariat.meetings.services import do_approve_agenda, do_move_session_on, do_put_on_agenda
 from tests.factories import add_session, en_ru
 
 DRAFT = "2021-csc-declaration-draft"
@@ -160,3 +160,24 @@ def test_a_bad_day_of_approval_is_explained_and_changes_nothing(client, dushanbe
     )
     assert "Give the day of the approval as a date." in response.content.decode()
     assert Agenda.objects.get(session=yerevan).status == AgendaStatus.DRAFT
+
+
+# ------------------------------------------------------------------------ the session's own steps
+
+
+def test_a_session_is_convened_opened_and_closed_in_that_order(dushanbe, yerevan, officer):
+    # given: convened (the fixture)
+    with pytest.raises(ValidationError, match="does not become closed"):
+        do_move_session_on(officer, yerevan, SessionStatus.CLOSED)
+
+    # when
+    do_move_session_on(officer, yerevan, SessionStatus.OPEN)
+    do_move_session_on(officer, yerevan, SessionStatus.CLOSED)
+
+    # then
+    yerevan.refresh_from_db()
+    assert yerevan.status == SessionStatus.CLOSED
+    steps = AuditEvent.objects.filter(event_type=EventType.SESSION_STATUS_CHANGED)
+    assert [event.extra["to"] for event in steps] == ["open", "closed"]
+    with pytest.raises(ValidationError, match="does not become"):
+        do_move_session_on(officer, yerevan, SessionStatus.OPEN)
