@@ -71,8 +71,11 @@ def site(demo_site):
 def login(site, chromium):
     """Open a browser window logged in as a demo user (password ``demo``)."""
 
+    contexts = []
+
     def open_as(username: str):
-        page = chromium.new_context(locale="en-GB").new_page()
+        contexts.append(chromium.new_context(locale="en-GB"))
+        page = contexts[-1].new_page()
         page.goto(f"{site}/accounts/login/")
         page.fill("input[name=username]", username)
         page.fill("input[name=password]", "demo")
@@ -80,7 +83,9 @@ def login(site, chromium):
             page.click("form.form [type=submit]")
         return page
 
-    return open_as
+    yield open_as
+    for context in contexts:
+        context.close()
 
 
 def submit(page, form_selector: str) -> None:
