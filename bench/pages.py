@@ -42,6 +42,7 @@ def pages(dushanbe) -> dict[str, str]:
         "organization": dushanbe.organization.get_absolute_url(),
         "body": dushanbe.bodies["cfm"].get_absolute_url(),
         "session": dushanbe.joint_meeting.get_absolute_url(),
+        "agenda": f"{dushanbe.council_session.get_absolute_url()}agenda/",
         "document": dushanbe.statement.get_absolute_url(),
         "document list": f"{dushanbe.organization.get_absolute_url()}documents/",
     }

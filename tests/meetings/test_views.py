@@ -178,3 +178,25 @@ def test_unknown_session_is_not_found(fetch):
 )
 def test_session_page_runs_a_fixed_number_of_queries(assert_constant_queries, persona, extra):
     assert_constant_queries(JOINT, SESSION_PAGE_QUERIES + extra, persona)
+
+
+#: The agenda page: the organization, the session (with what it selects), its items, their
+#: documents and the documents' texts.
+AGENDA_PAGE_QUERIES = 5
+#: The secretariat's forms: the drafts it may put on the agenda (with their texts), the sessions
+#: that may have approved it, and the organization's bodies.
+AGENDA_FORMS = 4
+
+
+@pytest.mark.parametrize(
+    ("persona", "extra"),
+    [
+        (None, 0),
+        ("secretariat_officer", LOGGED_IN + SECRETARIAT_CHECK + AGENDA_FORMS),
+        ("armenia_delegate", LOGGED_IN + SECRETARIAT_CHECK),
+    ],
+)
+def test_agenda_page_runs_a_fixed_number_of_queries(assert_constant_queries, persona, extra):
+    assert_constant_queries(
+        "/csto/sessions/2021-09-16-csc/agenda/", AGENDA_PAGE_QUERIES + extra, persona
+    )
