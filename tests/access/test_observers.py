@@ -25,9 +25,10 @@ from secretariat.documents.models import Document, DocumentStatus, Sponsorship
 from secretariat.documents.services import DistributionError, do_distribute, do_sponsor
 from secretariat.meetings.models import Attendance, Presence
 from secretariat.meetings.querysets import session_page
+from secretariat.meetings.services import do_request_assistance
 from secretariat.organizations.models import MembershipPeriod, Organization
 from secretariat.rules.participation import ParticipationStatus
-from tests.factories import add_state, add_user, en_ru
+from tests.factories import add_session_rules, add_state, add_user, en_ru
 
 DRAFT = "2021-csc-declaration-draft"
 DRAFT_TITLES = (
@@ -323,3 +324,24 @@ def test_the_distribution_form_says_why_an_outsider_is_refused(client, dushanbe,
     assert response.status_code == 200
     assert "Serbia cannot receive documents" in response.content.decode()
     assert not Document.objects.get(code=DRAFT).distributed_to.exists()
+
+
+@pytest.mark.parametrize("status", STATUSES)
+def test_an_observer_or_partner_does_not_see_a_pending_request_for_assistance(
+    client, dushanbe, outsiders, status
+):
+    # given: Kazakhstan's request of January 2022, no session convened from it yet
+    add_session_rules(dushanbe.organization)
+    request = do_request_assistance(
+        dushanbe.users["secretariat_officer"],
+        dushanbe.organization,
+        states=[dushanbe.states["KAZ"]],
+        requested_on=date(2022, 1, 5),
+        reason="Request for assistance.",
+    )
+
+    # when
+    response = page(client, outsiders[status], f"/csto/sessions/requests/{request.pk}/")
+
+    # then: as for the public, a pending request is absent
+    assert response.status_code == 404

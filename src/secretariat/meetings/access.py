@@ -15,6 +15,7 @@ from datetime import date
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from secretariat.accounts.access import AnyUser, is_secretariat, states_represented
 from secretariat.documents.access import visible_documents
@@ -28,7 +29,13 @@ from secretariat.meetings.models import (
     SessionStatus,
     UrgentStep,
 )
-from secretariat.organizations.models import Chairmanship, MemberState, Organization
+from secretariat.organizations.models import (
+    Chairmanship,
+    MemberState,
+    Organization,
+    in_force_on,
+)
+from secretariat.rules.participation import MEMBERSHIP_STATUSES
 
 #: Documents still to be decided on, which a session can take up.
 DRAFT_STATUSES = frozenset(
@@ -61,8 +68,19 @@ def access_attendance(session: Session, state_code: str) -> Attendance:
 
 
 def sees_all_requests(user: AnyUser, organization: Organization) -> bool:
-    """Tell whether the user sees every request: the secretariat and the delegations do."""
-    return is_secretariat(user, organization) or bool(states_represented(user, organization))
+    """Tell whether the user sees every request: the secretariat and the delegations of the
+    organization's members today do (suspended or frozen included; an observer's or a
+    partner's do not)."""
+    if is_secretariat(user, organization):
+        return True
+    represented = states_represented(user, organization)
+    return bool(represented) and (
+        MemberState.objects.filter(
+            in_force_on(timezone.localdate(), prefix="periods__"),
+            pk__in=represented,
+            periods__status__in=sorted(MEMBERSHIP_STATUSES),
+        ).exists()
+    )
 
 
 def visible_requests(user: AnyUser, organization: Organization) -> QuerySet[SessionRequest]:
