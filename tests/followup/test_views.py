@@ -8,7 +8,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from secretariat.followup.models import Instruction, InstructionStatus, Report
+from secretariat.audit.models import AuditEvent, EventType
+from secretariat.followup.models import Instruction, InstructionStatus, Plan, Report
 from tests.factories import PARAGRAPH_1, PARAGRAPH_2, PREAMBLE, add_instruction
 
 OVERVIEW = "/csto/follow-up/"
@@ -247,3 +248,68 @@ def test_the_public_is_asked_to_log_in_before_posting(client, follow_up):
     response = client.post(DECISION.replace("border", "crisis"), {"action": "x"})
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+# ------------------------------------------------------------------------ plans
+
+
+def test_the_secretariat_makes_a_decision_a_plan_and_its_page_shows_the_horizon(
+    client, dushanbe, follow_up
+):
+    # given: the restricted decision is not a plan yet
+    client.force_login(dushanbe.users["secretariat_officer"])
+    assert client.get("/csto/follow-up/plans/2021-csc-border-decision/").status_code == 404
+
+    # when
+    response = client.post(
+        f"{DECISION}plan/", {"horizon_on": "2030-12-31"}, follow=True, HTTP_ACCEPT_LANGUAGE="en"
+    )
+
+    # then: the plan page, with the horizon; the step is in the audit log
+    assert response.redirect_chain[-1][0] == "/csto/follow-up/plans/2021-csc-border-decision/"
+    assert "Dec. 31, 2030" in response.content.decode()
+    assert AuditEvent.objects.filter(event_type=EventType.PLAN_SET).count() == 1
+
+
+def test_a_horizon_before_the_start_is_refused_and_nothing_is_recorded(client, dushanbe, follow_up):
+    client.force_login(dushanbe.users["secretariat_officer"])
+    response = client.post(
+        f"{DECISION}plan/",
+        {"horizon_on": "2030-01-01", "start_on": "2031-01-01"},
+        follow=True,
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert "The horizon must come after the start of the plan" in response.content.decode()
+    assert not Plan.objects.filter(document=follow_up.decision).exists()
+
+
+def test_a_horizon_that_is_not_a_date_is_explained(client, dushanbe, follow_up):
+    client.force_login(dushanbe.users["secretariat_officer"])
+    response = client.post(
+        f"{DECISION}plan/", {"horizon_on": "2030"}, follow=True, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert "A plan until: Enter a valid date." in response.content.decode()
+    assert not Plan.objects.filter(document=follow_up.decision).exists()
+
+
+@pytest.mark.parametrize(
+    "persona", ["armenia_head", "armenia_delegate", "kazakhstan_delegate", "no_role", None]
+)
+def test_only_the_secretariat_records_a_plan(client, dushanbe, follow_up, persona):
+    # given
+    if persona is not None:
+        client.force_login(dushanbe.users[persona])
+
+    # when
+    page = client.get(DECISION)
+    response = client.post(f"{DECISION}plan/", {"horizon_on": "2030-12-31"})
+
+    # then: Armenia's delegation sees the decision but not the form; Kazakhstan, to which the
+    # decision did not go, gets the ordinary 404, like the public
+    assert "followup:document-plan" not in page.content.decode()
+    assert 'name="horizon_on"' not in page.content.decode()
+    if persona is None:
+        assert response["Location"].startswith("/accounts/login/")
+    else:
+        assert response.status_code == (403 if persona.startswith("armenia") else 404)
+    assert not Plan.objects.filter(document=follow_up.decision).exists()

@@ -38,6 +38,7 @@ class EventType(models.TextChoices):
     INSTRUCTION_GIVEN = "instruction-given", _("instruction given")
     INSTRUCTION_REPORTED = "instruction-reported", _("report on an instruction received")
     INSTRUCTION_COMPLETED = "instruction-completed", _("instruction completed")
+    PLAN_SET = "plan-set", _("period of a plan set")
 
 
 class AuditEvent(models.Model):

@@ -103,3 +103,14 @@ class ReportForm(forms.Form):
 
     def chosen_sender(self) -> tuple[Body | None, MemberState | None, bool]:
         return parse_party(self.cleaned_data["sender"], self.states, self.bodies)
+
+
+class PlanForm(forms.Form):
+    horizon_on = forms.DateField(
+        label=_("A plan until"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    start_on = forms.DateField(
+        label=_("From (leave empty: from its adoption)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )

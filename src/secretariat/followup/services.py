@@ -22,7 +22,7 @@ from secretariat.audit.services import record_event
 from secretariat.documents.access import visible_documents
 from secretariat.documents.models import Document, DocumentStatus
 from secretariat.documents.services import audit_target
-from secretariat.followup.models import Instruction, InstructionStatus, Report
+from secretariat.followup.models import Instruction, InstructionStatus, Plan, Report
 from secretariat.organizations.models import Body, MemberState
 from secretariat.rules.paragraphs import Paragraph, find, split
 
@@ -293,6 +293,38 @@ def _complete(user: AnyUser, instruction: Instruction, *, report: Report | None)
         EventType.INSTRUCTION_COMPLETED,
         {"report": report.pk if report is not None else None},
     )
+
+
+def do_set_plan(
+    user: AnyUser, document: Document, *, horizon_on: date, start_on: date | None = None
+) -> Plan:
+    """The secretariat records that an adopted decision is a plan, running until its horizon
+    (from ``start_on``, or from its adoption): its page then measures the progress."""
+    if not is_secretariat(user, document.organization):
+        raise PermissionDenied
+    if document.status not in FOLLOWED_UP_STATUSES:
+        raise FollowUpError(_("Only an adopted decision is a plan to follow up."))
+    start = start_on or document.adopted_on
+    if start is not None and horizon_on <= start:
+        raise FollowUpError(
+            _("The horizon must come after the start of the plan, %(day)s.")
+            % {"day": date_format(start)},
+            field="horizon_on",
+        )
+    with transaction.atomic():
+        plan, _created = Plan.objects.update_or_create(
+            document=document, defaults={"horizon_on": horizon_on, "start_on": start_on}
+        )
+        record_event(
+            EventType.PLAN_SET,
+            target=audit_target(document, "plan"),
+            actor=user,
+            extra={
+                "horizon_on": horizon_on.isoformat(),
+                "start_on": start_on.isoformat() if start_on else None,
+            },
+        )
+    return plan
 
 
 def _completed_message(instruction: Instruction) -> str:

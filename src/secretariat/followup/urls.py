@@ -17,5 +17,6 @@ urlpatterns = [
         views.document_instructions,
         name="document-instructions",
     ),
+    path("documents/<slug:document_code>/plan/", views.document_plan, name="document-plan"),
     path("plans/<slug:document_code>/", views.plan_detail, name="plan-detail"),
 ]

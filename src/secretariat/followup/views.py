@@ -29,7 +29,7 @@ from secretariat.followup.access import (
     plan_progress,
     visible_plans,
 )
-from secretariat.followup.forms import InstructionForm, ReportForm
+from secretariat.followup.forms import InstructionForm, PlanForm, ReportForm
 from secretariat.followup.models import Instruction
 from secretariat.followup.services import (
     FOLLOWED_UP_STATUSES,
@@ -37,6 +37,7 @@ from secretariat.followup.services import (
     do_complete_instruction,
     do_give_instruction,
     do_record_report,
+    do_set_plan,
     may_report,
     operative_paragraphs,
     reporting_states,
@@ -233,6 +234,11 @@ def document_instructions(
             "paragraphs": {paragraph.number: paragraph for paragraph in paragraphs},
             "form": form,
             "is_followed_up": document.status in FOLLOWED_UP_STATUSES,
+            "plan_form": PlanForm(
+                initial={"horizon_on": getattr(getattr(document, "plan", None), "horizon_on", None)}
+            )
+            if form is not None
+            else None,
         },
     )
 
@@ -254,3 +260,27 @@ def plan_detail(request: HttpRequest, organization_code: str, document_code: str
             "instructions": instructions,
         },
     )
+
+
+@require_POST
+@login_required
+def document_plan(request: HttpRequest, organization_code: str, document_code: str) -> HttpResponse:
+    """The secretariat records the decision as a plan with its horizon."""
+    organization = access_organization_by_code(organization_code)
+    document = access_decision_by_code(request.user, organization, document_code)
+    form = PlanForm(request.POST)
+    if not form.is_valid():
+        for field, errors in form.errors.items():
+            messages.error(request, f"{form.fields[field].label}: {' '.join(map(str, errors))}")
+        return redirect("followup:document-instructions", organization.code, document.code)
+    try:
+        plan = do_set_plan(
+            request.user,
+            document,
+            horizon_on=form.cleaned_data["horizon_on"],
+            start_on=form.cleaned_data["start_on"],
+        )
+    except FollowUpError as error:
+        messages.error(request, str(error))
+        return redirect("followup:document-instructions", organization.code, document.code)
+    return redirect(plan)
