@@ -148,7 +148,8 @@ def adopted_text(
     if not procedure.adopted:
         raise Http404
     notes = [position for position in procedure.positions.select_related("state") if position.note]
-    notes.sort(key=lambda position: (position.paragraph or 10_000, position.state.code))
+    # In the order of the text; notes on the text as a whole come last.
+    notes.sort(key=lambda note: (note.paragraph is None, note.paragraph or 0, note.state.code))
     numbered = {position.pk: number for number, position in enumerate(notes, start=1)}
     texts = []
     for text in document.texts.all():
