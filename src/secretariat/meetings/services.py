@@ -66,14 +66,14 @@ def do_set_credentials(user: AnyUser, attendance: Attendance, credentials: str) 
         Attendance.objects.filter(pk=attendance.pk).update(credentials=credentials)
         record_event(
             EventType.CREDENTIALS_RECORDED,
-            target=f"{session.organization.code}/sessions/{session.code}",
+            target=_session_target(session),
             actor=user,
             extra={"state": attendance.state.code, "credentials": credentials},
         )
     attendance.credentials = credentials
 
 
-# ----------------------------------------------------------------------------- chairmanship
+# ----------------------------------------------------------------------------- a session's steps
 
 
 #: A session moves on one step at a time: convened, opened, closed.
@@ -112,6 +112,9 @@ def do_move_session_on(user: AnyUser, session: Session, status: str) -> None:
             extra={"from": locked.status, "to": status},
         )
     session.status = status
+
+
+# ----------------------------------------------------------------------------- chairmanship
 
 
 def _session_target(session: Session) -> str:
@@ -737,7 +740,7 @@ def do_put_on_agenda(
         item.documents.add(document)
         record_event(
             EventType.AGENDA_ITEM_ADDED,
-            target=f"{organization.code}/sessions/{session.code}",
+            target=_session_target(session),
             actor=user,
             extra={"item": number, "document": document.code},
         )
@@ -777,7 +780,7 @@ def do_approve_agenda(
         agenda.approved_by.set(bodies)
         record_event(
             EventType.AGENDA_APPROVED,
-            target=f"{organization.code}/sessions/{agenda.session.code}",
+            target=_session_target(agenda.session),
             actor=user,
             extra={
                 "at": at.code,
