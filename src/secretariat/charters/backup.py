@@ -30,7 +30,7 @@ from django.core.management.color import no_style
 from django.core.serializers import python as python_serializer
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.recorder import MigrationRecorder
-from django.db.models import Model
+from django.db.models import ForeignKey, Model
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
@@ -370,11 +370,15 @@ def import_record(directory: Path, *, using: str = DEFAULT_DB_ALIAS) -> list[Fil
     models = [model for model in exported_models() if model._meta.label_lower in by_model]
     connection = connections[using]
     with transaction.atomic(using=using), connection.constraint_checks_disabled():
+        lines: dict[str, dict[object, int]] = {}
         for model in models:
-            _load(directory / by_model[model._meta.label_lower].file, model, using)
-        tables = [model._meta.db_table for model in models]
-        try:
-            connection.check_constraints(table_names=tables)
+            path = directory / by_model[model._meta.label_lower].file
+            lines[model._meta.label_lower] = _load(path, model, using)
+        for model in models:
+            path = directory / by_model[model._meta.label_lower].file
+            _check_references(path, model, lines[model._meta.label_lower], using)
+        try:  # the database's own check, after ours
+            connection.check_constraints(table_names=[model._meta.db_table for model in models])
         except Exception as error:
             raise BackupError(
                 _("%(dir)s: a row refers to a row the export does not hold: %(error)s")
@@ -392,8 +396,10 @@ def _migrations(schema: object) -> str:
     return ", ".join(f"{app}.{name}" for app, name in sorted(schema.items()))
 
 
-def _load(path: Path, model: type[Model], using: str) -> None:
+def _load(path: Path, model: type[Model], using: str) -> dict[object, int]:
+    """Save a file's rows raw; return the line of each primary key."""
     label = model._meta.label_lower
+    lines: dict[object, int] = {}
     with path.open(encoding="utf-8") as stream:
         for number, text in enumerate(stream, 1):
             where = f"{path}:{number}"
@@ -403,10 +409,40 @@ def _load(path: Path, model: type[Model], using: str) -> None:
                     raise BackupError(_("a row of %(model)s was expected") % {"model": label})
                 for obj in _deserialize([row], using):
                     obj.save(using=using)
+                    lines[obj.object.pk] = number
             except BackupError as error:
                 raise BackupError(f"{where}: {error}") from error
             except Exception as error:  # any failure is reported at its row, then rolled back
                 raise BackupError(f"{where}: {error}") from error
+    return lines
+
+
+def _check_references(path: Path, model: type[Model], lines: dict[object, int], using: str) -> None:
+    """Refuse a row whose foreign key points at no row, naming its file and line."""
+    for field in model._meta.concrete_fields:
+        if not isinstance(field, ForeignKey) or not isinstance(field.related_model, type):
+            continue
+        target = field.related_model
+        known = target._base_manager.using(using).values(field.target_field.attname)
+        dangling = (
+            model._base_manager.using(using)
+            .exclude(**{f"{field.attname}__isnull": True})
+            .exclude(**{f"{field.attname}__in": known})
+            .order_by("pk")
+            .values_list("pk", field.attname)
+            .first()
+        )
+        if dangling is not None:
+            pk, value = dangling
+            raise BackupError(
+                _("%(where)s: %(field)s: %(value)s is not in %(target)s")
+                % {
+                    "where": f"{path}:{lines.get(pk, '?')}",
+                    "field": field.name,
+                    "value": value,
+                    "target": target._meta.label_lower + SUFFIX,
+                }
+            )
 
 
 def _deserialize(rows: Iterable[dict[str, Any]], using: str) -> Iterator[Any]:
