@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.contrib.auth.models import Group, Permission
 from django.core.management import CommandError, call_command
 from django.core.management.color import no_style
 from django.db import connection
 
+from secretariat.accounts.models import User
 from secretariat.audit.models import AuditEvent, EventType
 from secretariat.audit.services import record_event
 from secretariat.charters.backup import FORMAT, MANIFEST, exported_models, non_empty_tables
@@ -50,6 +52,11 @@ def worked(dushanbe, follow_up):
         dushanbe.users["armenia_head"], procedure, dushanbe.states["ARM"], "reservation", "P. 3."
     )
     do_close_procedure(officer, procedure)
+    # permissions are written by natural key, since migrate numbers them anew
+    clerks = Group.objects.create(name="clerks")
+    clerks.permissions.add(Permission.objects.get(codename="view_document"))
+    officer.groups.add(clerks)
+    officer.user_permissions.add(Permission.objects.get(codename="change_document"))
     return dushanbe
 
 
@@ -87,7 +94,9 @@ def exported(worked, tmp_path) -> Path:
     return directory
 
 
-def test_export_import_export_gives_identical_files_but_the_manifests_date(exported, tmp_path):
+def test_export_import_export_gives_identical_files_but_the_manifests_date(
+    worked, exported, tmp_path
+):
     # given: the record with texts, an amendment, a closed vote, follow-up, users, audit log
     assert Procedure.objects.filter(adopted=True).exists()
     assert Amendment.objects.filter(status="accepted").exists()
@@ -114,6 +123,11 @@ def test_export_import_export_gives_identical_files_but_the_manifests_date(expor
         AuditEvent.objects.order_by("pk").values_list("pk", "occurred_at", "event_type")
     )
     assert restored == audit
+    # and a user's groups and permissions, by natural key
+    officer = User.objects.get(pk=worked.users["secretariat_officer"].pk)
+    assert not officer.is_superuser
+    assert officer.has_perm("documents.change_document")
+    assert officer.has_perm("documents.view_document")
 
 
 def test_the_export_is_readable_and_lists_every_model_with_rows_and_digests(exported):
@@ -132,6 +146,8 @@ def test_the_export_is_readable_and_lists_every_model_with_rows_and_digests(expo
     rows = {entry["model"]: entry["rows"] for entry in data["files"]}
     assert rows["decisions.position"] == 6
     assert rows["organizations.memberstate"] == 7
+    granted = (exported / "accounts.user_user_permissions.jsonl").read_text(encoding="utf-8")
+    assert '"permission": ["change_document", "documents", "document"]' in granted
     lines = (exported / "organizations.memberstate.jsonl").read_text(encoding="utf-8").splitlines()
     pks = [json.loads(line)["pk"] for line in lines]
     assert pks == sorted(pks)

@@ -269,7 +269,13 @@ def read_manifest(directory: Path) -> list[FileEntry]:
         )
     entries = _entries(path, manifest.get("files"))
     listed = {entry.file for entry in entries}
-    present = {child.name for child in directory.iterdir()} - {MANIFEST}
+    present = {child.name for child in directory.iterdir() if child.is_file()} - {MANIFEST}
+    folders = sorted(child.name for child in directory.iterdir() if not child.is_file())
+    if folders:
+        raise BackupError(
+            _("%(file)s: not listed in the manifest; an export holds only its listed files")
+            % {"file": directory / folders[0]}
+        )
     missing = sorted(listed - present)
     if missing:
         raise BackupError(
