@@ -25,6 +25,7 @@ from secretariat.documents.services import (
     do_propose_amendment,
     do_save_text,
 )
+from tests.charters.test_commands import run
 
 DRAFT = "2021-csc-declaration-draft"
 CONSENSUS = {"default": {"rule": {"kind": "consensus"}, "procedures": [{"kind": "in-session"}]}}
@@ -262,3 +263,11 @@ def test_a_row_that_cannot_be_loaded_is_named_by_file_and_line_and_all_is_rolled
     # then
     assert f"{path}:2: state: 9999 is not in organizations.memberstate.jsonl" in str(caught.value)
     assert non_empty_tables() == {}
+
+
+def test_the_console_script_exits_1_for_an_export_that_is_not_there(tmp_path):
+    # when
+    result = run("import", str(tmp_path / "nowhere"))
+    # then
+    assert result.returncode == 1
+    assert f"{tmp_path / 'nowhere'}: no such directory" in result.stderr
