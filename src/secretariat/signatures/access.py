@@ -79,13 +79,11 @@ def signature_rows(
     """One row per state that took part in the decision, with all its signatures checked."""
     if procedure is None:
         return []
-    positions = {
-        position.state_id: position.position
-        for position in procedure.positions.only("state_id", "position")
-    }
+    positions = dict(procedure.positions.values_list("state_id", "position"))
     signed: dict[int | None, list[Signature]] = {}
     for signature in Signature.objects.filter(document=document).select_related("key", "signed_by"):
         signed.setdefault(signature.state_id, []).append(signature)
+    procedure.document = document  # members_of reads its organization: no query for it
     rows = []
     for state in members_of(procedure):
         row = StateRow(
@@ -104,11 +102,13 @@ def keys_of(organization: Organization) -> list[SigningKey]:
     )
 
 
-def signable_states(user: AnyUser, rows: list[StateRow]) -> list[MemberState]:
+def signable_states(
+    user: AnyUser, organization: Organization, rows: list[StateRow]
+) -> list[MemberState]:
     """The states on the page whose head of delegation the user is."""
     if not rows:
         return []
-    headed = states_headed(user, rows[0].state.organization)
+    headed = states_headed(user, organization)
     return [row.state for row in rows if row.state.pk in headed]
 
 

@@ -60,7 +60,7 @@ def signature_list(
     except SignatureError as error:
         problem = str(error)
     rows = signature_rows(document, procedure, digest)
-    signable = signable_states(request.user, rows) if digest else []
+    signable = signable_states(request.user, organization, rows) if digest else []
     all_keys = keys_of(organization)
     own_keys = {
         key.state_id: key
