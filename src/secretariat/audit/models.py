@@ -39,6 +39,9 @@ class EventType(models.TextChoices):
     INSTRUCTION_REPORTED = "instruction-reported", _("report on an instruction received")
     INSTRUCTION_COMPLETED = "instruction-completed", _("instruction completed")
     PLAN_SET = "plan-set", _("period of a plan set")
+    KEY_REGISTERED = "key-registered", _("signing key registered")
+    SIGNATURE_GIVEN = "signature-given", _("adopted text signed")
+    SIGNATURE_CONFIRMED = "signature-confirmed", _("signature ad referendum confirmed")
 
 
 class AuditEvent(models.Model):

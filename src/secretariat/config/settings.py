@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "secretariat.meetings",
     "secretariat.decisions",
     "secretariat.followup",
+    "secretariat.signatures",
     "secretariat.charters",
 ]
 

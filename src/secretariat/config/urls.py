@@ -16,6 +16,10 @@ urlpatterns = [
         "<slug:organization_code>/documents/<slug:document_code>/procedures/",
         include("secretariat.decisions.urls"),
     ),
+    path(
+        "<slug:organization_code>/documents/<slug:document_code>/signatures/",
+        include("secretariat.signatures.urls"),
+    ),
     path("<slug:organization_code>/documents/", include("secretariat.documents.urls")),
     path("<slug:organization_code>/follow-up/", include("secretariat.followup.urls")),
     path("", include("secretariat.organizations.urls")),
