@@ -100,4 +100,5 @@ def check_audit_chain() -> Report:
     entry = broken.entry
     where = f"audit event #{entry.sequence} (id {entry.ref}, {entry.event_type}, {entry.target})"
     why = REASONS[broken.reason].format(expected=broken.expected, found=broken.found)
-    return Report("audit chain", f"checked {count} audit events", Problem(where, why))
+    summary = f"{count - 1} audit events hold, then the chain breaks"
+    return Report("audit chain", summary, Problem(where, why))
