@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import sys
+import types
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -138,3 +140,23 @@ def test_the_canonical_form_is_documented_json():
     with pytest.raises(ValueError, match="aware"):
         canonical_bytes(sequence=1, occurred_at=naive, event_type="x", actor=None,
                         actor_label="", target="t", extra={}, previous_hash=GENESIS)  # fmt: skip
+
+
+def test_the_migration_that_chained_the_old_events_hashes_as_chain_py_does():
+    # The migration keeps its own copy of the canonical form (no project imports there).
+    migration = importlib.import_module("secretariat.audit.migrations.0008_chain_existing_events")
+    content = {
+        "occurred_at": datetime(2021, 9, 16, 9, 30, 1, 5, tzinfo=UTC),
+        "event_type": "record-loaded",
+        "actor": None,
+        "actor_label": "command line",
+        "target": "csto/records/dushanbe",
+        "extra": {"created": {"Отчёт": 3}, "a": [1]},
+    }
+    event = types.SimpleNamespace(**{k: v for k, v in content.items() if k != "actor"},
+                                  actor_id=content["actor"])  # fmt: skip
+
+    assert migration._hash(event, 5, "ab" * 32) == entry_hash(
+        sequence=5, previous_hash="ab" * 32, **content
+    )
+    assert migration.GENESIS == GENESIS

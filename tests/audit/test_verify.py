@@ -75,6 +75,17 @@ def test_record_event_links_each_entry_to_the_one_before(logged):
     assert logged[-1].event_type == EventType.TEXT_SAVED
 
 
+def test_the_hash_is_of_the_details_as_stored(db):
+    # A tuple is stored as a JSON list: the hash must be of what is read back.
+    event = record_event(
+        EventType.ADMIN_SAVED, target="t", actor_label="командная строка",
+        extra={"fields": ("title", "body"), "nested": {"b": 1, "a": None}},
+    )  # fmt: skip
+
+    assert AuditEvent.objects.get(pk=event.pk).extra["fields"] == ["title", "body"]
+    assert check_audit_chain().problem is None
+
+
 def test_verify_passes_on_an_untouched_log(logged):
     output = verify()
 
