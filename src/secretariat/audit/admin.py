@@ -83,7 +83,7 @@ class AuditedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 class AuditEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):  # type: ignore[type-arg]
     """The audit log is append-only: the admin shows it and changes nothing."""
 
-    list_display = ["occurred_at", "event_type", "actor", "actor_label", "target"]
+    list_display = ["sequence", "occurred_at", "event_type", "actor", "actor_label", "target"]
     list_filter = ["event_type"]
     list_select_related = ["actor"]
     search_fields = ["target", "actor__username", "actor_label"]

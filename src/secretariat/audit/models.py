@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -45,7 +46,16 @@ class EventType(models.TextChoices):
 
 
 class AuditEvent(models.Model):
-    occurred_at = models.DateTimeField(_("occurred at"), auto_now_add=True)
+    """One entry of the log, chained to the previous one by its hash (``audit/chain.py``).
+
+    Rows are only ever inserted, by :func:`secretariat.audit.services.record_event`; on
+    PostgreSQL a trigger refuses UPDATE and DELETE (see docs/integrity.md).
+    """
+
+    #: 1, 2, 3, ... without gaps, in the order the entries were appended.
+    sequence = models.PositiveBigIntegerField(_("sequence number"), unique=True)
+    #: Set by ``record_event`` before hashing (not ``auto_now_add``, which would set it later).
+    occurred_at = models.DateTimeField(_("occurred at"), default=timezone.now, editable=False)
     event_type = models.CharField(_("event"), max_length=48, choices=EventType.choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -59,11 +69,15 @@ class AuditEvent(models.Model):
     actor_label = models.CharField(_("acting through"), max_length=64, blank=True)
     target = models.CharField(_("target"), max_length=200)
     extra = models.JSONField(_("details"), default=dict)
+    #: The hash of the entry before this one (``chain.GENESIS`` for the first).
+    previous_hash = models.CharField(_("hash of the previous entry"), max_length=64)
+    #: The hex SHA-256 of this entry's canonical form, which includes ``previous_hash``.
+    hash = models.CharField(_("hash"), max_length=64)
 
     class Meta:
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
-        ordering = ["occurred_at", "id"]
+        ordering = ["sequence"]
 
     def __str__(self) -> str:
-        return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.event_type} {self.target}"
+        return f"#{self.sequence} {self.occurred_at:%Y-%m-%d %H:%M} {self.event_type} {self.target}"
