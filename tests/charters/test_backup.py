@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -124,6 +125,8 @@ def test_export_import_export_gives_identical_files_but_the_manifests_date(
         AuditEvent.objects.order_by("pk").values_list("pk", "occurred_at", "event_type")
     )
     assert restored == audit
+    # the restored record verifies: its audit chain, positions, outcomes and adopted texts
+    call_command("verify", stdout=StringIO())
     # and a user's groups and permissions, by natural key
     officer = User.objects.get(pk=worked.users["secretariat_officer"].pk)
     assert not officer.is_superuser

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -519,6 +520,18 @@ def do_change_status(
     return apply_status(document, status, user=user, requested_by=requested_by, note=note)
 
 
+def text_digests(document: Document) -> dict[str, str]:
+    """The SHA-256 of each text of the document, by language: what an adoption fixes.
+
+    Logged with the adoption, so that ``secretariat verify`` finds an adopted text changed
+    afterwards (``documents.integrity``).
+    """
+    return {
+        text.language: hashlib.sha256(f"{text.title}\n\n{text.body}".encode()).hexdigest()
+        for text in DocumentText.objects.filter(document=document).order_by("language")
+    }
+
+
 def apply_status(
     document: Document,
     status: str,
@@ -573,7 +586,8 @@ def apply_status(
             target=audit_target(document),
             actor=user,
             actor_label=actor_label,
-            extra={"from": change.from_status, "to": status},
+            extra={"from": change.from_status, "to": status}
+            | ({"texts": text_digests(current)} if status == DocumentStatus.ADOPTED else {}),
         )
     document.status = status
     return change
