@@ -1,5 +1,8 @@
 """The life of a draft in a real browser, from the secretariat's first text to follow-up.
 
+After adoption, Armenia signs the adopted text, and at the end the whole record exports and
+`secretariat verify` finds it intact (issue 5 on the lifecycle's cycle).
+
 Every step is a click or a form in headless Chromium, by the persona who takes it in real
 life (the secretariat officer, Armenia's delegate and head, Kazakhstan's head); the database
 is only read to check what happened, except where time has to pass: a silence procedure's
@@ -101,7 +104,7 @@ def record_step(page, status: str, note: str = "") -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_draft_goes_from_the_first_text_to_an_instruction_followed_up(site, login):
+def test_a_draft_goes_from_the_first_text_to_an_instruction_followed_up(site, login, tmp_path):
     officer = login("officer")
 
     # 1. The officer starts the draft in Russian, then adds the English text.
@@ -170,7 +173,8 @@ def test_a_draft_goes_from_the_first_text_to_an_instruction_followed_up(site, lo
     kazakhstan.fill("#note-KAZ", "Paragraph 2 needs consultations at home.")
     submit(kazakhstan, "form:has(#position-KAZ)")
     Procedure.objects.filter(pk=silence.pk).update(closes_at=timezone.now() - timedelta(minutes=1))
-    call_command("tick", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    with open(os.devnull, "w") as quiet:
+        call_command("tick", stdout=quiet)
     silence.refresh_from_db()
     assert silence.adopted is False
     assert Document.objects.get(code=code).status == DocumentStatus.REJECTED
@@ -210,6 +214,17 @@ def test_a_draft_goes_from_the_first_text_to_an_instruction_followed_up(site, lo
     adopted_text = armenia.locator("body").inner_text()
     assert "Annex: reservations and interpretative statements" in adopted_text
     assert "applying to the Secretariat alone" in adopted_text
+
+    # 7b. Armenia's head signs the adopted text with a (demo) key held on the server; the
+    #     signature verifies, and so does the whole record.
+    armenia.goto(f"{site}/csto/documents/{code}/signatures/")
+    armenia.fill("#new-password-ARM", "a long signing password")
+    submit(armenia, "form:has(#new-password-ARM)")
+    armenia.fill("#password-ARM", "a long signing password")
+    submit(armenia, "form:has(#password-ARM)")
+    assert armenia.locator(".verdict--valid").count() == 1
+    with open(os.devnull, "w") as quiet:
+        call_command("verify", stdout=quiet)
 
     # 8. The session closes; the chairmanship passes from Armenia to Belarus, next by the
     #    rotation; Belarus's regular sessions are proposed, and the officer confirms the
@@ -258,3 +273,9 @@ def test_a_draft_goes_from_the_first_text_to_an_instruction_followed_up(site, lo
     instruction.refresh_from_db()
     assert instruction.status == "completed"
     assert instruction.reports.get().summary == "The Secretary General presented the report."
+
+    # 10. The whole record exports, and still verifies.
+    with open(os.devnull, "w") as quiet:
+        call_command("export", str(tmp_path / "export"), stdout=quiet)
+        call_command("verify", stdout=quiet)
+    assert (tmp_path / "export" / "manifest.json").exists()
