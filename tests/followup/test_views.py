@@ -259,6 +259,7 @@ def test_the_secretariat_makes_a_decision_a_plan_and_its_page_shows_the_horizon(
     # given: the restricted decision is not a plan yet
     client.force_login(dushanbe.users["secretariat_officer"])
     assert client.get("/csto/follow-up/plans/2021-csc-border-decision/").status_code == 404
+    assert client.get(DECISION).content.decode().count('id="plan-heading"') == 1
 
     # when
     response = client.post(
