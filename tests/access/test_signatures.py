@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import pytest
 
+from secretariat.signatures.models import SigningKey
 from tests.access.test_documents import DRAFT, PERSONAS, SEES_DRAFT, STATEMENT
-from tests.signatures.conftest import adopted  # noqa: F401 - the fixture, shared
+from tests.signatures.conftest import (  # noqa: F401 - the fixtures, shared
+    adopted,
+    secretary_general,
+)
 
 PAGES = ["signatures/", "signatures/signed-form.json"]
 
@@ -56,3 +60,31 @@ def test_posting_on_a_hidden_document_is_404(client, dushanbe, adopted, persona,
         client.force_login(dushanbe.users[persona])
     response = client.post(f"/csto/documents/{DRAFT}/signatures/{action}", {"password": "x"})
     assert response.status_code == (302 if persona is None else 404)
+
+
+@pytest.mark.parametrize("persona", [*PERSONAS, "secretary_general"])
+def test_only_the_secretary_general_signs_as_the_secretary_general(
+    client,
+    dushanbe,
+    adopted,  # noqa: F811 - the fixture
+    secretary_general,  # noqa: F811 - the fixture
+    persona,
+):
+    # given: the charter wants the Secretary General's signature
+    if persona is not None:
+        client.force_login(dushanbe.users[persona])
+    page = f"/csto/documents/{DRAFT}/signatures/"
+
+    # when
+    shown = client.get(page)
+    posted = client.post(page + "keys/", {"signer": "secretary-general", "password": "x" * 8})
+
+    # then: the Secretary General sees the page (the secretariat sees every document) and
+    # uses the forms; the others get no form, and their post is refused
+    is_sg = persona == "secretary_general"
+    assert shown.status_code == (200 if is_sg or persona in SEES_DRAFT else 404)
+    assert ("Sign as the Secretary General" in shown.content.decode()) is is_sg
+    assert posted.status_code == (
+        302 if is_sg or persona is None else 403 if persona in SEES_DRAFT else 404
+    )
+    assert SigningKey.objects.filter(state__isnull=True).exists() is is_sg

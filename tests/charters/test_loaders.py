@@ -432,3 +432,32 @@ def test_a_bad_observers_key_is_refused_at_its_line(broken, new, problem):
     line = CSTO_CHARTER.read_text(encoding="utf-8").splitlines().index("  observers:") + 2
     assert f"csto.yaml:{line}: {problem}" in str(caught.value)
     assert not Organization.objects.exists()
+
+
+def test_the_csto_charter_does_not_have_the_secretary_general_sign():
+    # the reference makes the Secretary General the highest administrative official, and does
+    # not say that the Secretary General signs the Council's decisions
+    assert do_load_charter(CSTO_CHARTER).organization.secretary_general_signs is False
+
+
+def test_the_secretary_general_signs_where_the_charter_says_so(csto, broken):
+    path = broken(CSTO_CHARTER, "secretary_general_signs: false", "secretary_general_signs: true")
+    assert do_load_charter(path).organization.secretary_general_signs is True
+
+
+@pytest.mark.parametrize("new", ["maybe", "1", "yes please"])
+def test_a_bad_secretary_general_signs_is_refused_at_its_line(broken, new):
+    # given
+    path = broken(CSTO_CHARTER, "secretary_general_signs: false", f"secretary_general_signs: {new}")
+
+    # when
+    with pytest.raises(CommandError) as caught:
+        call_command("charter", "load", str(path))
+
+    # then: the line, the key, what is expected; nothing written
+    lines = CSTO_CHARTER.read_text(encoding="utf-8").splitlines()
+    line = lines.index("  secretary_general_signs: false") + 1
+    assert f"csto.yaml:{line}: organization.secretary_general_signs: expected true" in str(
+        caught.value
+    )
+    assert not Organization.objects.exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from secretariat.accounts.models import Role, RoleAssignment, User
 from secretariat.decisions.services import do_close_procedure, do_give_position, do_open_procedure
 from secretariat.documents.models import Document, DocumentStatus
 from secretariat.signatures import keys
@@ -38,3 +39,15 @@ def armenia_key(dushanbe):
     private = keys.generate()
     do_register_key(dushanbe.users["armenia_head"], dushanbe.organization, keys.public_hex(private))
     return private
+
+
+@pytest.fixture
+def secretary_general(dushanbe):
+    """The CSTO's charter now wants the Secretary General's signature; ``sg`` holds the role."""
+    organization = dushanbe.organization
+    organization.secretary_general_signs = True
+    organization.save(update_fields=["secretary_general_signs"])
+    user = User.objects.create_user(username="sg", first_name="Imangali", last_name="Tasmagambetov")
+    RoleAssignment.objects.create(user=user, organization=organization, role=Role.SECRETARY_GENERAL)
+    dushanbe.users["secretary_general"] = user  # a persona for fetch and the query counts
+    return user

@@ -12,7 +12,12 @@ from django.core.management import call_command
 from secretariat.documents.models import DocumentText
 from secretariat.signatures import keys
 from secretariat.signatures.models import SigningKey
-from secretariat.signatures.services import current_digest, do_create_server_key, do_sign
+from secretariat.signatures.services import (
+    current_digest,
+    do_create_server_key,
+    do_register_key,
+    do_sign,
+)
 
 PAGE = "/csto/documents/2021-csc-declaration-draft/signatures/"
 FORM = PAGE + "signed-form.json"
@@ -186,3 +191,29 @@ def test_the_signature_page_runs_a_fixed_number_of_queries(
         adopted.status = "published"
         adopted.save(update_fields=["classification", "status"])
     assert_constant_queries(PAGE, SIGNATURE_PAGE_QUERIES + extra, persona)
+
+
+def test_the_secretary_general_row_costs_no_query(
+    assert_constant_queries, dushanbe, adopted, armenia_key, secretary_general
+):
+    # given: the charter wants the Secretary General's signature, who has signed
+    private = keys.generate()
+    do_register_key(
+        secretary_general,
+        dushanbe.organization,
+        keys.public_hex(private),
+        as_secretary_general=True,
+    )
+    digest = current_digest(adopted)
+    do_sign(
+        secretary_general,
+        adopted,
+        signature_b64=keys.sign(private, digest),
+        as_secretary_general=True,
+    )
+    do_sign(dushanbe.users["armenia_head"], adopted, signature_b64=keys.sign(armenia_key, digest))
+
+    # then: the row comes from the same query as the states' signatures, and whom the user
+    # signs for (heads, Secretary General) from the one query that found the heads
+    assert_constant_queries(PAGE, SIGNATURE_PAGE_QUERIES + 4, "secretary_general")
+    assert_constant_queries(PAGE, SIGNATURE_PAGE_QUERIES + 4, "armenia_head")

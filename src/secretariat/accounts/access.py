@@ -15,7 +15,8 @@ from secretariat.accounts.models import STATE_ROLES, Role, RoleAssignment
 from secretariat.organizations.models import Organization
 
 #: Roles held on behalf of the organization's secretariat: they see all of its documents.
-SECRETARIAT_ROLES = frozenset({Role.ADMINISTRATOR, Role.OFFICER})
+#: The Secretary General heads the secretariat.
+SECRETARIAT_ROLES = frozenset({Role.ADMINISTRATOR, Role.OFFICER, Role.SECRETARY_GENERAL})
 
 AnyUser = AbstractBaseUser | AnonymousUser
 

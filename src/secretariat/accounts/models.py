@@ -23,6 +23,8 @@ class Role(models.TextChoices):
     OFFICER = "officer", _("secretariat officer")
     HEAD_OF_DELEGATION = "head-of-delegation", _("head of delegation")
     DELEGATE = "delegate", _("delegation member")
+    #: The organization's highest official; signs adopted texts where the charter says so.
+    SECRETARY_GENERAL = "secretary-general", _("Secretary General")
 
 
 #: Roles held on behalf of a member state; the others belong to the secretariat.

@@ -26,11 +26,14 @@ class DemoAccount:
 
 
 def demo_accounts(organization: Organization) -> list[DemoAccount]:
-    """One account per role: ``admin``, ``officer``, and a head and a delegate per state."""
+    """One account per role: ``admin``, ``officer``, ``sg`` (where the Secretary General
+    signs), and a head and a delegate per state."""
     accounts = [
         DemoAccount("admin", Role.ADMINISTRATOR),
         DemoAccount("officer", Role.OFFICER),
     ]
+    if organization.secretary_general_signs:
+        accounts.append(DemoAccount("sg", Role.SECRETARY_GENERAL))
     for state in organization.states.order_by("code"):
         code = state.code.lower()
         accounts += [

@@ -80,6 +80,7 @@ def do_load_charter(path: Path, *, actor_label: str = ACTOR_LABEL) -> LoadReport
             "timezone": spec.timezone,
             "is_distributed_to_observers": spec.observers.receive_documents,
             "is_distributed_to_partners": spec.partners.receive_documents,
+            "secretary_general_signs": spec.secretary_general_signs,
             "working_languages": spec.working_languages,
             "chairmanship_rule": spec.chairmanship.model_dump(mode="json", exclude_none=True),
         },

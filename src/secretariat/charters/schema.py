@@ -432,6 +432,8 @@ class OrganizationSpec(Strict):
     #: What observer and partner states receive; by default only what is public.
     observers: StatusAccessSpec = Field(default_factory=StatusAccessSpec)
     partners: StatusAccessSpec = Field(default_factory=StatusAccessSpec)
+    #: Whether the Secretary General signs adopted texts, besides the heads of delegation.
+    secretary_general_signs: StrictBool = False
     chairmanship: ChairmanshipRuleSpec
 
     @property

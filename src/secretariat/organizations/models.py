@@ -83,6 +83,11 @@ class Organization(models.Model):
     is_distributed_to_partners = models.BooleanField(
         _("documents distributed to partners reach them"), default=False
     )
+    #: Whether the Secretary General signs the adopted texts too, besides the heads of
+    #: delegation (the charter's ``secretary_general_signs``).
+    secretary_general_signs = models.BooleanField(
+        _("the Secretary General signs adopted texts"), default=False
+    )
 
     class Meta:
         verbose_name = _("organization")

@@ -2,7 +2,7 @@
 
 The signature page is treaty practice's list of signatures: every state that took part in
 the decision, with its signature or why there is none, and whether each signature verifies
-on the text as it is now.
+on the text as it is now; where the charter says so, the Secretary General's row follows.
 """
 
 from __future__ import annotations
@@ -10,11 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.accounts.access import AnyUser, states_headed
+from secretariat.accounts.access import AnyUser
+from secretariat.accounts.models import Role, RoleAssignment
 from secretariat.decisions.models import PositionChoice, Procedure
 from secretariat.decisions.services import members_of
 from secretariat.documents.access import access_document_by_code
@@ -64,7 +66,9 @@ class CheckedSignature:
 
 @dataclass
 class StateRow:
-    state: MemberState
+    """A state's signatures; with no state, the Secretary General's."""
+
+    state: MemberState | None
     signatures: list[CheckedSignature] = field(default_factory=list)
     reason: Promise | None = None
 
@@ -92,7 +96,27 @@ def signature_rows(
         if not row.signatures:
             row.reason = NOT_SIGNED_REASONS.get(positions.get(state.pk, ""))
         rows.append(row)
+    if document.organization.secretary_general_signs:
+        rows.append(
+            StateRow(None, [CheckedSignature(s, verdict(s, digest)) for s in signed.get(None, [])])
+        )
     return rows
+
+
+def signers(user: AnyUser, organization: Organization) -> set[int | None]:
+    """Whom the user signs for: the ids of the states it heads the delegation of, and
+    ``None`` for the organization when it is its Secretary General and the charter wants the
+    Secretary General's signature (one query at most)."""
+    if isinstance(user, AnonymousUser) or not user.is_authenticated:
+        return set()
+    roles = [Role.HEAD_OF_DELEGATION]
+    if organization.secretary_general_signs:
+        roles.append(Role.SECRETARY_GENERAL)
+    return set(
+        RoleAssignment.objects.filter(
+            user_id=user.pk, organization=organization, role__in=roles
+        ).values_list("state_id", flat=True)
+    )
 
 
 def keys_of(organization: Organization) -> list[SigningKey]:
@@ -104,12 +128,13 @@ def keys_of(organization: Organization) -> list[SigningKey]:
 
 def signable_states(
     user: AnyUser, organization: Organization, rows: list[StateRow]
-) -> list[MemberState]:
-    """The states on the page whose head of delegation the user is."""
+) -> list[MemberState | None]:
+    """The states on the page whose head of delegation the user is; ``None`` for the
+    Secretary General's row when the user signs it."""
     if not rows:
         return []
-    headed = states_headed(user, organization)
-    return [row.state for row in rows if row.state.pk in headed]
+    signing_for = signers(user, organization)
+    return [row.state for row in rows if (row.state.pk if row.state else None) in signing_for]
 
 
 def access_signature(document: Document, pk: int) -> Signature:

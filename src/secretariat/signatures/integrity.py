@@ -26,7 +26,7 @@ def check_signatures() -> Report:
                 digests[document.pk] = None
         found = verdict(signature, digests[document.pk])
         if found != Verdict.VALID:
-            who = signature.state.code if signature.state is not None else "an official"
+            who = signature.state.code if signature.state is not None else "the Secretary General"
             return Report(
                 "signatures",
                 f"{count} signatures verify, then one does not",

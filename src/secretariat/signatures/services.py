@@ -4,6 +4,10 @@ Each act is one service: who may act is checked, the input is validated with a m
 signer can act on, the write is one transaction, and the audit log gets an entry. A
 signature is verified against the signer's registered key and the signed form of the text
 *as it is now* before it is stored: nothing unverifiable enters the register.
+
+A head of delegation signs for its state; where the charter says so
+(``organization.secretary_general_signs``), the Secretary General signs too, for the
+organization: the key and the signature then name no state (``as_secretary_general``).
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from secretariat.documents.models import Document, DocumentStatus
 from secretariat.documents.services import audit_target
 from secretariat.organizations.models import MemberState, Organization
 from secretariat.signatures import canonical, keys
+from secretariat.signatures.access import signers
 from secretariat.signatures.models import Signature, SigningKey
 
 #: A document in these statuses has been adopted: its text can be signed.
@@ -91,7 +96,10 @@ def current_digest(document: Document) -> str:
 # ------------------------------------------------------------------------ keys
 
 
-def active_key(user: AnyUser, organization: Organization, state: MemberState) -> SigningKey | None:
+def active_key(
+    user: AnyUser, organization: Organization, state: MemberState | None
+) -> SigningKey | None:
+    """The user's key in use for the state, or (``state`` None) as the Secretary General."""
     return SigningKey.objects.filter(
         user_id=acting_user_id(user),
         organization=organization,
@@ -100,10 +108,28 @@ def active_key(user: AnyUser, organization: Organization, state: MemberState) ->
     ).first()
 
 
-def _headed_state(
-    user: AnyUser, organization: Organization, state: MemberState | None
-) -> MemberState:
-    """The state the user acts for: the one given, or the only one it heads the delegation of."""
+def signer_name(state: MemberState | None) -> str:
+    """Who signs, as a message names it: the state, or the Secretary General."""
+    return state.short_name if state is not None else _("The Secretary General")
+
+
+def _signer(
+    user: AnyUser,
+    organization: Organization,
+    state: MemberState | None,
+    *,
+    as_secretary_general: bool = False,
+) -> MemberState | None:
+    """Whom the user signs for: a state, or ``None`` for the organization.
+
+    As the Secretary General (``as_secretary_general``): ``None``, when the user holds that
+    role and the charter wants the Secretary General's signature. Otherwise the state given,
+    or the only one the user heads the delegation of. Anything else is ``PermissionDenied``.
+    """
+    if as_secretary_general:
+        if state is not None or None not in signers(user, organization):
+            raise PermissionDenied
+        return None
     headed = states_headed(user, organization)
     if state is not None:
         if state.pk not in headed or state.organization_id != organization.pk:
@@ -120,14 +146,16 @@ def do_register_key(
     public_key_text: str,
     *,
     state: MemberState | None = None,
+    as_secretary_general: bool = False,
     encrypted_private_key: str = "",
 ) -> SigningKey:
-    """Register the public key a head of delegation signs with for its state.
+    """Register the public key a head of delegation signs with for its state (or the
+    Secretary General for the organization, ``as_secretary_general``).
 
     The key replaces (revokes) the signer's previous key; signatures made with the old one
     keep verifying against it. The public key is given as 64 hexadecimal characters.
     """
-    state = _headed_state(user, organization, state)
+    state = _signer(user, organization, state, as_secretary_general=as_secretary_general)
     try:
         public_key = keys.public_hex(keys.parse_public(public_key_text))
     except keys.BadKeyError:
@@ -159,7 +187,8 @@ def do_register_key(
             actor=user,
             target=f"{organization.code}/keys/{fingerprint}",
             extra={
-                "state": state.code,
+                "state": state.code if state is not None else None,
+                "signer": "state" if state is not None else "secretary-general",
                 "fingerprint": fingerprint,
                 "held_on_server": bool(encrypted_private_key),
             },
@@ -168,7 +197,12 @@ def do_register_key(
 
 
 def do_create_server_key(
-    user: AnyUser, organization: Organization, password: str, *, state: MemberState | None = None
+    user: AnyUser,
+    organization: Organization,
+    password: str,
+    *,
+    state: MemberState | None = None,
+    as_secretary_general: bool = False,
 ) -> SigningKey:
     """Demo fallback: make a key on the server, kept encrypted with the signer's password."""
     if len(password) < 8:
@@ -179,6 +213,7 @@ def do_create_server_key(
         organization,
         keys.public_hex(private),
         state=state,
+        as_secretary_general=as_secretary_general,
         encrypted_private_key=keys.encrypt_private(private, password),
     )
 
@@ -194,20 +229,24 @@ def do_sign(
     is_ad_referendum: bool = False,
     reservation: str = "",
     state: MemberState | None = None,
+    as_secretary_general: bool = False,
 ) -> Signature:
-    """Sign the adopted text for the state the user heads the delegation of.
+    """Sign the adopted text for the state the user heads the delegation of (or, with
+    ``as_secretary_general``, as the organization's Secretary General).
 
     The signature must be the user's registered key's on the digest of the text's signed
     form now. The same signature sent twice returns the first; another one on the same
-    text is refused: a state signs a text once.
+    text is refused: a state (or the Secretary General) signs a text once.
     """
     if not visible_documents(user, Document.objects.filter(pk=document.pk)).exists():
         raise PermissionDenied
-    state = _headed_state(user, document.organization, state)
+    state = _signer(user, document.organization, state, as_secretary_general=as_secretary_general)
+    if state is None and is_ad_referendum:
+        raise SignatureError(_("The Secretary General does not sign ad referendum."))
     procedure = adopting_procedure(document)
     digest = canonical.digest(signed_form_of(document, procedure))
     assert procedure is not None  # noqa: S101 - signed_form_of refuses a text not adopted
-    if state.pk not in {member.pk for member in members_of(procedure)}:
+    if state is not None and state.pk not in {member.pk for member in members_of(procedure)}:
         raise SignatureError(
             _("%(state)s did not take part in the decision: it has no signature to give.")
             % {"state": state.short_name}
@@ -228,7 +267,7 @@ def do_sign(
         if existing.signature == signature_b64.strip():
             return existing
         raise SignatureError(
-            _("%(state)s has already signed this text.") % {"state": state.short_name}
+            _("%(state)s has already signed this text.") % {"state": signer_name(state)}
         )
     with transaction.atomic():
         signature = Signature.objects.create(
@@ -246,7 +285,8 @@ def do_sign(
             actor=user,
             target=audit_target(document, "signatures", signature.pk),
             extra={
-                "state": state.code,
+                "state": state.code if state is not None else None,
+                "signer": "state" if state is not None else "secretary-general",
                 "digest": digest,
                 "fingerprint": key.fingerprint,
                 "ad_referendum": is_ad_referendum,
@@ -264,9 +304,10 @@ def do_sign_with_server_key(
     is_ad_referendum: bool = False,
     reservation: str = "",
     state: MemberState | None = None,
+    as_secretary_general: bool = False,
 ) -> Signature:
     """Demo fallback: sign with the key held on the server, unlocked by the signer's password."""
-    state = _headed_state(user, document.organization, state)
+    state = _signer(user, document.organization, state, as_secretary_general=as_secretary_general)
     key = active_key(user, document.organization, state)
     if key is None or not key.is_held_on_server:
         raise SignatureError(_("You have no signing key held on the server."))
@@ -281,6 +322,7 @@ def do_sign_with_server_key(
         is_ad_referendum=is_ad_referendum,
         reservation=reservation,
         state=state,
+        as_secretary_general=as_secretary_general,
     )
 
 

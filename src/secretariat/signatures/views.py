@@ -47,6 +47,14 @@ def _state(request: HttpRequest, organization: Organization) -> MemberState | No
     return states[0]
 
 
+#: The form's ``signer`` value of the Secretary General signing for the organization.
+SECRETARY_GENERAL = "secretary-general"
+
+
+def _as_secretary_general(request: HttpRequest) -> bool:
+    return request.POST.get("signer") == SECRETARY_GENERAL
+
+
 def signature_list(
     request: HttpRequest, organization_code: str, document_code: str
 ) -> HttpResponse:
@@ -78,7 +86,9 @@ def signature_list(
             "problem": problem,
             "rows": rows,
             "keys": all_keys,
-            "signable": [(state, own_keys.get(state.pk)) for state in signable],
+            "signable": [
+                (state, own_keys.get(state.pk if state is not None else None)) for state in signable
+            ],
         },
     )
 
@@ -107,6 +117,7 @@ def signature_sign(
     organization = access_organization_by_code(organization_code)
     document = access_signed_document(request.user, organization, document_code)
     state = _state(request, organization)
+    as_secretary_general = _as_secretary_general(request)
     is_ad_referendum = request.POST.get("ad_referendum") == "on"
     reservation = request.POST.get("reservation", "")
     try:
@@ -118,6 +129,7 @@ def signature_sign(
                 is_ad_referendum=is_ad_referendum,
                 reservation=reservation,
                 state=state,
+                as_secretary_general=as_secretary_general,
             )
         else:
             do_sign(
@@ -127,6 +139,7 @@ def signature_sign(
                 is_ad_referendum=is_ad_referendum,
                 reservation=reservation,
                 state=state,
+                as_secretary_general=as_secretary_general,
             )
     except SignatureError as error:
         messages.error(request, str(error))
@@ -142,12 +155,23 @@ def key_register(request: HttpRequest, organization_code: str, document_code: st
     organization = access_organization_by_code(organization_code)
     document = access_signed_document(request.user, organization, document_code)
     state = _state(request, organization)
+    as_secretary_general = _as_secretary_general(request)
     try:
         if request.POST.get("password"):
-            do_create_server_key(request.user, organization, request.POST["password"], state=state)
+            do_create_server_key(
+                request.user,
+                organization,
+                request.POST["password"],
+                state=state,
+                as_secretary_general=as_secretary_general,
+            )
         else:
             do_register_key(
-                request.user, organization, request.POST.get("public_key", ""), state=state
+                request.user,
+                organization,
+                request.POST.get("public_key", ""),
+                state=state,
+                as_secretary_general=as_secretary_general,
             )
     except SignatureError as error:
         messages.error(request, str(error))
