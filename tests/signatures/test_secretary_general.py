@@ -180,6 +180,8 @@ def test_the_secretary_general_signs_in_the_browser(client, dushanbe, adopted, s
     html = client.get(PAGE).content.decode()
     assert ">valid<" in html
     assert "Tasmagambetov" in html
+    # the key is published under the office it signs for
+    assert "<td>The Secretary General: " in html
 
 
 def test_verify_names_the_secretary_generals_signature_on_a_changed_text(
