@@ -206,12 +206,7 @@ def do_create_draft(
         raise TextError(_("Name the body or bodies the draft is for."))
     if any(body_.organization_id != organization.pk for body_ in bodies):
         raise PermissionDenied
-    if language not in text_languages(organization):
-        raise TextError(
-            _("%(language)s is not a language of this organization.") % {"language": language}
-        )
-    if not title.strip():
-        raise TextError(_("A text needs a title."))
+    # The text's language and title are checked by do_save_text: its refusal undoes the draft.
     with transaction.atomic():
         document = Document.objects.create(
             organization=organization,
